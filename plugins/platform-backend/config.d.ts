@@ -1,0 +1,83 @@
+import { HumanDuration } from '@backstage/types';
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  /** Golden Path shared backend (pluginId `platform`). */
+  platform?: {
+    intake?: {
+      /**
+       * Most events one `POST /api/platform/events` batch may carry (HTTP 413 above it).
+       * @default 10000
+       * @visibility backend
+       */
+      maxBatchSize?: number;
+      /**
+       * Largest request body accepted by the intake and webhook routes, as a
+       * size string ("25mb") or bytes (HTTP 413 above it).
+       * @default "25mb"
+       * @visibility backend
+       */
+      maxBodySize?: string | number;
+      /**
+       * How far in the future an event's occurredAt may be before it is rejected
+       * (allows for clock skew between producers and this server).
+       * @default { hours: 24 }
+       * @visibility backend
+       */
+      maxFutureSkew?: HumanDuration | string;
+    };
+    events?: {
+      /**
+       * Topics of the Backstage events service whose payloads are canonical
+       * events (one event, an array, or `{ events: [...] }`). Events arriving
+       * through `@backstage/plugin-events-backend` HTTP ingress, Kafka or SQS
+       * modules on these topics enter the same intake.
+       * @default ["goldenpath.events"]
+       * @visibility backend
+       */
+      topics?: string[];
+    };
+    linker?: {
+      /**
+       * How long the catalog annotation index is reused before intake rebuilds it.
+       * @default { minutes: 5 }
+       * @visibility backend
+       */
+      cacheTtl?: HumanDuration | string;
+      /**
+       * When to rebuild the index and link events that arrived before their
+       * entity existed.
+       * @default { frequency: { minutes: 1 }, timeout: { minutes: 5 }, initialDelay: { seconds: 20 } }
+       * @visibility backend
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+    demo?: {
+      /**
+       * Generates realistic, deterministic history for the catalog's components
+       * and clusters and sends it through the intake. For local trials only.
+       * @default false
+       * @visibility backend
+       */
+      enabled?: boolean;
+      /**
+       * Days of changes, deployments and incidents to generate.
+       * @default 90
+       * @visibility backend
+       */
+      historyDays?: number;
+      /**
+       * Days of hourly pod usage and canary runs to generate.
+       * @default 30
+       * @visibility backend
+       */
+      telemetryDays?: number;
+      /**
+       * When to top the demo history up with new days.
+       * @default { frequency: { hours: 1 }, timeout: { minutes: 10 }, initialDelay: { seconds: 15 } }
+       * @visibility backend
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+  };
+}

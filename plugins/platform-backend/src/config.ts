@@ -1,0 +1,73 @@
+import {
+  SchedulerServiceTaskScheduleDefinition,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+} from '@backstage/backend-plugin-api';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+
+export interface PlatformConfig {
+  intake: { maxBatchSize: number; maxBodySize: string | number; maxFutureSkewMs: number };
+  topics: string[];
+  linker: { cacheTtlMs: number; schedule: SchedulerServiceTaskScheduleDefinition };
+  demo: {
+    enabled: boolean;
+    historyDays: number;
+    telemetryDays: number;
+    schedule: SchedulerServiceTaskScheduleDefinition;
+  };
+}
+
+function durationMs(config: Config | undefined, key: string, fallback: HumanDuration) {
+  return durationToMilliseconds(
+    config?.has(key) ? readDurationFromConfig(config, { key }) : fallback,
+  );
+}
+
+function schedule(
+  config: Config | undefined,
+  fallback: SchedulerServiceTaskScheduleDefinition,
+): SchedulerServiceTaskScheduleDefinition {
+  return config?.has('schedule')
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig('schedule'))
+    : fallback;
+}
+
+/** Reads `platform.*` with the defaults documented in config.d.ts. */
+export function readPlatformConfig(root: Config): PlatformConfig {
+  const platform = root.getOptionalConfig('platform');
+  const intake = platform?.getOptionalConfig('intake');
+  const linker = platform?.getOptionalConfig('linker');
+  const demo = platform?.getOptionalConfig('demo');
+  const maxBatchSize = intake?.getOptionalNumber('maxBatchSize') ?? 10_000;
+  if (!Number.isInteger(maxBatchSize) || maxBatchSize < 1) {
+    throw new Error('platform.intake.maxBatchSize must be a positive integer');
+  }
+  return {
+    intake: {
+      maxBatchSize,
+      maxBodySize: intake?.getOptional<string | number>('maxBodySize') ?? '25mb',
+      maxFutureSkewMs: durationMs(intake, 'maxFutureSkew', { hours: 24 }),
+    },
+    topics: platform?.getOptionalStringArray('events.topics') ?? [
+      'goldenpath.events',
+    ],
+    linker: {
+      cacheTtlMs: durationMs(linker, 'cacheTtl', { minutes: 5 }),
+      schedule: schedule(linker, {
+        frequency: { minutes: 1 },
+        timeout: { minutes: 5 },
+        initialDelay: { seconds: 20 },
+      }),
+    },
+    demo: {
+      enabled: demo?.getOptionalBoolean('enabled') ?? false,
+      historyDays: demo?.getOptionalNumber('historyDays') ?? 90,
+      telemetryDays: demo?.getOptionalNumber('telemetryDays') ?? 30,
+      schedule: schedule(demo, {
+        frequency: { hours: 1 },
+        timeout: { minutes: 10 },
+        initialDelay: { seconds: 15 },
+      }),
+    },
+  };
+}

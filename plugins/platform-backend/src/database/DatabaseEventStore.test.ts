@@ -1,0 +1,130 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { validateCanonicalEvent } from '@goldenpath/plugin-platform-common';
+import { deploymentEvent } from '../__testUtils__/events';
+import { DatabaseEventStore } from './DatabaseEventStore';
+import { NewEvent, eventKey } from './EventStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+function newEvent(id: string, overrides: Partial<NewEvent> = {}): NewEvent {
+  const v = validateCanonicalEvent(
+    deploymentEvent({ id, occurredAt: `2026-11-0${(Number(id.replace(/\D/g, '')) % 9) + 1}T10:00:00Z` }),
+  );
+  if (!v.ok) throw new Error(v.message);
+  return {
+    event: v.event,
+    receivedAt: '2026-11-10T00:00:00.000Z',
+    entityRef: 'component:default/payments-api',
+    linkReason: null,
+    ...overrides,
+  };
+}
+
+describe.each(databases.eachSupportedId())('DatabaseEventStore (%s)', id => {
+  async function createStore() {
+    const knex = await databases.init(id);
+    const store = await DatabaseEventStore.create({
+      database: mockServices.database({ knex }),
+    });
+    return { knex, store };
+  }
+
+  it('appends once per (source, id) and reports which rows were new', async () => {
+    const { store } = await createStore();
+    const first = await store.append([newEvent('e1'), newEvent('e2')]);
+    expect([...first].sort()).toEqual([
+      eventKey('test-deployer', 'e1'),
+      eventKey('test-deployer', 'e2'),
+    ]);
+    const second = await store.append([newEvent('e2'), newEvent('e3')]);
+    expect([...second]).toEqual([eventKey('test-deployer', 'e3')]);
+    expect((await store.stats()).total).toBe(3);
+  });
+
+  it('keeps the same id from different sources apart', async () => {
+    const { store } = await createStore();
+    const other = newEvent('e1');
+    other.event = { ...other.event, source: 'other-deployer' };
+    const inserted = await store.append([newEvent('e1'), other]);
+    expect(inserted.size).toBe(2);
+  });
+
+  it('appends large batches across insert chunks in one transaction', async () => {
+    const { store } = await createStore();
+    const batch = Array.from({ length: 2500 }, (_, i) => newEvent(`bulk${i}`));
+    const inserted = await store.append(batch);
+    expect(inserted.size).toBe(2500);
+    expect((await store.stats()).total).toBe(2500);
+  });
+
+  it('lists newest first with filters and a cursor', async () => {
+    const { store } = await createStore();
+    await store.append([
+      newEvent('e1'),
+      newEvent('e2', { entityRef: null, linkReason: 'no catalog entity' }),
+      newEvent('e3'),
+    ]);
+    const page1 = await store.list({ limit: 2 });
+    expect(page1.map(e => e.id)).toEqual(['e3', 'e2']);
+    const page2 = await store.list({ limit: 2, before: page1[1].seq });
+    expect(page2.map(e => e.id)).toEqual(['e1']);
+
+    const unlinked = await store.list({ limit: 10, unlinked: true });
+    expect(unlinked).toEqual([
+      expect.objectContaining({
+        id: 'e2',
+        linkStatus: 'unlinked',
+        linkReason: 'no catalog entity',
+        entityRef: null,
+        subject: { kind: 'repository', name: 'acme/payments-api' },
+      }),
+    ]);
+    const byEntity = await store.list({
+      limit: 10,
+      entityRef: 'component:default/payments-api',
+      types: ['deployment.finished'],
+      from: '2026-11-03T00:00:00.000Z',
+      to: '2026-11-05T00:00:00.000Z',
+    });
+    // e2 falls in the window but is unlinked; e1 is before it.
+    expect(byEntity.map(e => e.id)).toEqual(['e3']);
+  });
+
+  it('links unlinked events later without touching linked ones', async () => {
+    const { store } = await createStore();
+    await store.append([
+      newEvent('e1', { entityRef: null, linkReason: 'not yet' }),
+      newEvent('e2'),
+    ]);
+    const pending = await store.listUnlinked(0, 10);
+    expect(pending).toHaveLength(1);
+    await store.updateLinks([
+      { seq: pending[0].seq, entityRef: 'component:default/x', linkReason: null },
+    ]);
+    const stats = await store.stats();
+    expect(stats.unlinked).toBe(0);
+    const [e1] = await store.list({ limit: 1, entityRef: 'component:default/x' });
+    expect(e1).toMatchObject({ id: 'e1', linkStatus: 'linked', linkReason: null });
+  });
+
+  it('finds the newest occurredAt for a source prefix', async () => {
+    const { store } = await createStore();
+    expect(await store.latestOccurredAt('test-')).toBeNull();
+    await store.append([newEvent('e1'), newEvent('e5')]);
+    expect(await store.latestOccurredAt('test-')).toBe('2026-11-06T10:00:00.000Z');
+    expect(await store.latestOccurredAt('demo-')).toBeNull();
+  });
+
+  it('migrates down cleanly', async () => {
+    const { knex } = await createStore();
+    expect(await knex.schema.hasTable('events')).toBe(true);
+    await knex.migrate.rollback(
+      { directory: resolvePackagePath('@goldenpath/plugin-platform-backend', 'migrations') },
+      true,
+    );
+    expect(await knex.schema.hasTable('events')).toBe(false);
+  });
+});

@@ -1,0 +1,195 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { StoredEvent } from '@goldenpath/plugin-platform-common';
+import { Knex } from 'knex';
+import {
+  EventLogStats,
+  EventQuery,
+  EventStore,
+  LinkUpdate,
+  NewEvent,
+  UnlinkedEvent,
+  eventKey,
+} from './EventStore';
+
+const migrationsDir = resolvePackagePath(
+  '@goldenpath/plugin-platform-backend',
+  'migrations',
+);
+
+/**
+ * Rows per INSERT. knex writes a multi-row SQLite insert as a compound SELECT,
+ * which SQLite caps at 500 terms; 500 x 12 columns also stays under both
+ * databases' bind-parameter limits.
+ */
+const INSERT_CHUNK = 500;
+
+type EventRow = {
+  seq: number | string;
+  source: string;
+  event_id: string;
+  type: string;
+  occurred_at: string;
+  received_at: string;
+  subject_kind: string;
+  subject_name: string;
+  subject_cluster: string | null;
+  entity_ref: string | null;
+  link_reason: string | null;
+  event: string;
+  raw: string | null;
+};
+
+export class DatabaseEventStore implements EventStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseEventStore> {
+    const knex = await options.database.getClient();
+    if (!options.skipMigrations && !options.database.migrations?.skip) {
+      await knex.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseEventStore(knex);
+  }
+
+  constructor(private readonly knex: Knex) {}
+
+  async append(events: NewEvent[]): Promise<Set<string>> {
+    const inserted = new Set<string>();
+    if (events.length === 0) return inserted;
+    await this.knex.transaction(async tx => {
+      for (let i = 0; i < events.length; i += INSERT_CHUNK) {
+        const rows = events.slice(i, i + INSERT_CHUNK).map(toRow);
+        const returned: Array<Pick<EventRow, 'source' | 'event_id'>> = await tx(
+          'events',
+        )
+          .insert(rows)
+          .onConflict(['source', 'event_id'])
+          .ignore()
+          .returning(['source', 'event_id']);
+        for (const r of returned) inserted.add(eventKey(r.source, r.event_id));
+      }
+    });
+    return inserted;
+  }
+
+  async list(query: EventQuery): Promise<StoredEvent[]> {
+    const q = this.knex<EventRow>('events')
+      .select('*')
+      .orderBy('seq', 'desc')
+      .limit(query.limit);
+    if (query.entityRef) q.where('entity_ref', query.entityRef);
+    if (query.unlinked) q.whereNull('entity_ref');
+    if (query.types?.length) q.whereIn('type', query.types);
+    if (query.from) q.where('occurred_at', '>=', query.from);
+    if (query.to) q.where('occurred_at', '<', query.to);
+    if (query.before !== undefined) q.where('seq', '<', query.before);
+    const rows: EventRow[] = await q;
+    return rows.map(fromRow);
+  }
+
+  async listUnlinked(after: number, limit: number): Promise<UnlinkedEvent[]> {
+    const rows: Array<
+      Pick<
+        EventRow,
+        'seq' | 'subject_kind' | 'subject_name' | 'subject_cluster' | 'event'
+      >
+    > = await this.knex<EventRow>('events')
+      .select('seq', 'subject_kind', 'subject_name', 'subject_cluster', 'event')
+      .whereNull('entity_ref')
+      .where('seq', '>', after)
+      .orderBy('seq', 'asc')
+      .limit(limit);
+    return rows.map(row => ({
+      seq: Number(row.seq),
+      subject: subjectOf(row),
+      entityRef: JSON.parse(row.event).entityRef,
+    }));
+  }
+
+  async updateLinks(updates: LinkUpdate[]): Promise<void> {
+    if (updates.length === 0) return;
+    await this.knex.transaction(async tx => {
+      for (const u of updates) {
+        await tx('events')
+          .where('seq', u.seq)
+          .whereNull('entity_ref')
+          .update({ entity_ref: u.entityRef, link_reason: u.linkReason });
+      }
+    });
+  }
+
+  async stats(): Promise<EventLogStats> {
+    const [totals] = await this.knex('events').select(
+      this.knex.raw('count(*) as total'),
+      this.knex.raw(
+        'sum(case when entity_ref is null then 1 else 0 end) as unlinked',
+      ),
+    );
+    const [last] = await this.knex('events')
+      .select('received_at')
+      .orderBy('seq', 'desc')
+      .limit(1);
+    return {
+      total: Number(totals?.total ?? 0),
+      unlinked: Number(totals?.unlinked ?? 0),
+      lastReceivedAt: last?.received_at ?? null,
+    };
+  }
+
+  async latestOccurredAt(sourcePrefix: string): Promise<string | null> {
+    const [row] = await this.knex('events')
+      .max({ latest: 'occurred_at' })
+      .whereRaw("source like ? escape '\\'", [
+        `${sourcePrefix.replace(/[%_\\]/g, '\\$&')}%`,
+      ]);
+    return row?.latest ?? null;
+  }
+}
+
+function toRow(e: NewEvent): Omit<EventRow, 'seq'> {
+  const { event } = e;
+  return {
+    source: event.source,
+    event_id: event.id,
+    type: event.type,
+    occurred_at: new Date(event.occurredAt).toISOString(),
+    received_at: e.receivedAt,
+    subject_kind: event.subject.kind,
+    subject_name: event.subject.name,
+    subject_cluster: event.subject.cluster ?? null,
+    entity_ref: e.entityRef,
+    link_reason: e.linkReason,
+    event: JSON.stringify(event),
+    raw: e.raw === undefined ? null : JSON.stringify(e.raw),
+  };
+}
+
+function subjectOf(
+  row: Pick<EventRow, 'subject_kind' | 'subject_name' | 'subject_cluster'>,
+) {
+  return {
+    kind: row.subject_kind,
+    name: row.subject_name,
+    ...(row.subject_cluster ? { cluster: row.subject_cluster } : {}),
+  } as UnlinkedEvent['subject'];
+}
+
+function fromRow(row: EventRow): StoredEvent {
+  const event = JSON.parse(row.event);
+  return {
+    seq: Number(row.seq),
+    id: row.event_id,
+    source: row.source,
+    type: row.type as StoredEvent['type'],
+    occurredAt: row.occurred_at,
+    receivedAt: row.received_at,
+    subject: subjectOf(row),
+    entityRef: row.entity_ref,
+    linkStatus: row.entity_ref ? 'linked' : 'unlinked',
+    linkReason: row.link_reason,
+    data: event.data,
+  };
+}

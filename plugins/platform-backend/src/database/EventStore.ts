@@ -1,0 +1,66 @@
+import {
+  CanonicalEvent,
+  CanonicalEventType,
+  EventSubject,
+  StoredEvent,
+} from '@goldenpath/plugin-platform-common';
+
+/** An event the intake has validated and linked, ready to append. */
+export interface NewEvent {
+  event: CanonicalEvent;
+  receivedAt: string;
+  entityRef: string | null;
+  linkReason: string | null;
+  raw?: unknown;
+}
+
+export interface EventQuery {
+  entityRef?: string;
+  types?: CanonicalEventType[];
+  /** Inclusive, on occurredAt. */
+  from?: string;
+  /** Exclusive, on occurredAt. */
+  to?: string;
+  unlinked?: boolean;
+  /** Only events older in the log than this seq (cursor paging, newest first). */
+  before?: number;
+  limit: number;
+}
+
+export interface UnlinkedEvent {
+  seq: number;
+  subject: EventSubject;
+  entityRef?: string;
+}
+
+export interface LinkUpdate {
+  seq: number;
+  entityRef: string | null;
+  linkReason: string | null;
+}
+
+export interface EventLogStats {
+  total: number;
+  unlinked: number;
+  lastReceivedAt: string | null;
+}
+
+/** The append-only event log. SQL only: no validation, no linking. */
+export interface EventStore {
+  /**
+   * Appends events in one transaction, skipping any whose (source, id) is already
+   * stored. Returns the keys (`eventKey`) of the rows actually inserted.
+   */
+  append(events: NewEvent[]): Promise<Set<string>>;
+  list(query: EventQuery): Promise<StoredEvent[]>;
+  listUnlinked(after: number, limit: number): Promise<UnlinkedEvent[]>;
+  updateLinks(updates: LinkUpdate[]): Promise<void>;
+  stats(): Promise<EventLogStats>;
+  /** Latest occurredAt among events whose source starts with the prefix. */
+  latestOccurredAt(sourcePrefix: string): Promise<string | null>;
+}
+
+/** The idempotency key of an event. */
+export function eventKey(source: string, id: string): string {
+  return `${source}\u0000${id}`;
+}

@@ -1,0 +1,98 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EventSubject } from '@goldenpath/plugin-platform-common';
+import { EntityIndex, LINKABLE_KINDS, LinkResult } from './EntityIndex';
+
+export interface LinkTarget {
+  subject: EventSubject;
+  entityRef?: string;
+}
+
+/**
+ * Resolves event subjects to catalog entities through a cached `EntityIndex`.
+ * The cache is rebuilt when older than `maxAgeMs` and by the relink task; if the
+ * catalog cannot be reached, events are kept unlinked with that reason and
+ * linked on a later run, never dropped.
+ */
+export class CatalogEntityLinker {
+  private index?: EntityIndex;
+  private builtAt?: Date;
+  private building?: Promise<EntityIndex>;
+
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+      maxAgeMs: number;
+    },
+  ) {}
+
+  /** Rebuilds the index from the catalog now; concurrent callers share one fetch. */
+  refresh(): Promise<EntityIndex> {
+    if (!this.building) {
+      this.building = this.fetchIndex().finally(() => {
+        this.building = undefined;
+      });
+    }
+    return this.building;
+  }
+
+  async link(targets: LinkTarget[]): Promise<LinkResult[]> {
+    let index: EntityIndex;
+    try {
+      index = await this.currentIndex();
+    } catch (error) {
+      const reason = `catalog unavailable: ${(error as Error).message}`;
+      return targets.map(() => ({ reason }));
+    }
+    return targets.map(t => index.resolve(t.subject, t.entityRef));
+  }
+
+  status(): { entitiesIndexed: number; indexBuiltAt: string | null } {
+    return {
+      entitiesIndexed: this.index?.size ?? 0,
+      indexBuiltAt: this.builtAt?.toISOString() ?? null,
+    };
+  }
+
+  private async currentIndex(): Promise<EntityIndex> {
+    const fresh =
+      this.index &&
+      this.builtAt &&
+      Date.now() - this.builtAt.getTime() < this.options.maxAgeMs;
+    if (fresh) return this.index!;
+    try {
+      return await this.refresh();
+    } catch (error) {
+      if (this.index) {
+        this.options.logger.warn(
+          `Linking with a stale entity index: ${(error as Error).message}`,
+        );
+        return this.index;
+      }
+      throw error;
+    }
+  }
+
+  private async fetchIndex(): Promise<EntityIndex> {
+    const { catalog, auth } = this.options;
+    const { items } = await catalog.getEntities(
+      {
+        filter: { kind: LINKABLE_KINDS },
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+          'spec.type',
+        ],
+      },
+      { credentials: await auth.getOwnServiceCredentials() },
+    );
+    const index = EntityIndex.fromEntities(items);
+    this.index = index;
+    this.builtAt = new Date();
+    return index;
+  }
+}

@@ -1,0 +1,84 @@
+import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { catalogEntities, deploymentEvent } from '../__testUtils__/events';
+import { DatabaseEventStore } from '../database/DatabaseEventStore';
+import { EventIntake } from '../ingest/EventIntake';
+import { CatalogEntityLinker } from './CatalogEntityLinker';
+import { relinkUnlinkedEvents } from './relinkUnlinkedEvents';
+
+jest.setTimeout(60_000);
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+async function setup(entities: any[]) {
+  const knex = await databases.init('SQLITE_3');
+  const store = await DatabaseEventStore.create({
+    database: mockServices.database({ knex }),
+  });
+  const catalog = catalogServiceMock({ entities });
+  const linker = new CatalogEntityLinker({
+    catalog,
+    auth: mockServices.auth(),
+    logger: mockServices.logger.mock(),
+    maxAgeMs: 60_000,
+  });
+  const intake = new EventIntake({
+    store,
+    linker,
+    maxBatchSize: 10_000,
+    maxFutureSkewMs: Infinity,
+  });
+  return { store, catalog, linker, intake };
+}
+
+describe('linking events that arrive before their entity', () => {
+  it('keeps them unlinked with a reason, then links them once the entity exists', async () => {
+    const { store, intake } = await setup([]);
+    await intake.ingest([deploymentEvent({ id: 'early' })]);
+    const [early] = await store.list({ limit: 10 });
+    expect(early).toMatchObject({
+      linkStatus: 'unlinked',
+      linkReason: 'no catalog entity has github.com/project-slug=acme/payments-api',
+    });
+
+    // The entity is registered later: a new linker over a catalog that has it.
+    const later = await setup(catalogEntities);
+    const linker = later.linker;
+    const result = await relinkUnlinkedEvents({
+      store,
+      linker,
+      logger: mockServices.logger.mock(),
+    });
+    expect(result).toEqual({ examined: 1, linked: 1 });
+    const [linked] = await store.list({ limit: 10 });
+    expect(linked).toMatchObject({
+      linkStatus: 'linked',
+      entityRef: 'component:default/payments-api',
+      linkReason: null,
+    });
+  });
+
+  it('pages through a backlog larger than one page', async () => {
+    const { store, intake } = await setup([]);
+    const events = Array.from({ length: 2300 }, (_, i) =>
+      deploymentEvent({ id: `e${i}` }),
+    );
+    await intake.ingest(events);
+    const { linker } = await setup(catalogEntities);
+    const result = await relinkUnlinkedEvents({
+      store,
+      linker,
+      logger: mockServices.logger.mock(),
+    });
+    expect(result).toEqual({ examined: 2300, linked: 2300 });
+    expect((await store.stats()).unlinked).toBe(0);
+  });
+
+  it('stores events unlinked, never drops them, when the catalog is down', async () => {
+    const { store, intake, catalog } = await setup(catalogEntities);
+    jest.spyOn(catalog, 'getEntities').mockRejectedValue(new Error('ECONNREFUSED'));
+    const res = await intake.ingest([deploymentEvent()]);
+    expect(res.accepted).toBe(1);
+    const [event] = await store.list({ limit: 1 });
+    expect(event.linkReason).toBe('catalog unavailable: ECONNREFUSED');
+  });
+});

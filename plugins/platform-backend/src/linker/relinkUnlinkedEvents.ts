@@ -1,0 +1,39 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { EventStore } from '../database/EventStore';
+import { CatalogEntityLinker } from './CatalogEntityLinker';
+
+const PAGE = 1000;
+
+/**
+ * Links events that arrived before their entity existed (or while the catalog
+ * was unreachable). Pages through unlinked events by log position, so it is
+ * bounded in memory however large the backlog.
+ */
+export async function relinkUnlinkedEvents(options: {
+  store: EventStore;
+  linker: CatalogEntityLinker;
+  logger: LoggerService;
+}): Promise<{ examined: number; linked: number }> {
+  const { store, linker, logger } = options;
+  await linker.refresh();
+  let after = 0;
+  let examined = 0;
+  let linked = 0;
+  for (;;) {
+    const page = await store.listUnlinked(after, PAGE);
+    if (page.length === 0) break;
+    examined += page.length;
+    after = page[page.length - 1].seq;
+    const results = await linker.link(page);
+    const updates = page.flatMap((event, i) => {
+      const entityRef = results[i].entityRef;
+      return entityRef ? [{ seq: event.seq, entityRef, linkReason: null }] : [];
+    });
+    await store.updateLinks(updates);
+    linked += updates.length;
+  }
+  if (examined > 0) {
+    logger.info(`Relinked ${linked} of ${examined} unlinked events`);
+  }
+  return { examined, linked };
+}

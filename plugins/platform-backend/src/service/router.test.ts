@@ -1,0 +1,379 @@
+import {
+  TestDatabases,
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { AuthenticationError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { PlatformEventSource } from '@goldenpath/plugin-platform-node';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import express from 'express';
+import request from 'supertest';
+import { catalogEntities, deploymentEvent } from '../__testUtils__/events';
+import { DatabaseEventStore } from '../database/DatabaseEventStore';
+import { EventIntake } from '../ingest/EventIntake';
+import { EntityIndex } from '../linker/EntityIndex';
+import { createRouter } from './router';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const WEBHOOK_SECRET = 'shh';
+
+/** A signed webhook source, the way a GitHub-like module would write one. */
+const signedSource: PlatformEventSource = {
+  id: 'signed',
+  async verifyWebhook({ headers, rawBody }) {
+    const expected = Buffer.from(
+      `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(rawBody).digest('hex')}`,
+    );
+    const given = Buffer.from(headers['x-signature'] ?? '');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw new AuthenticationError('signature mismatch');
+    }
+  },
+  async toEvents({ payload }) {
+    const p = payload as { deploy: string };
+    return [deploymentEvent({ id: p.deploy, source: 'signed' })];
+  },
+};
+
+function sign(body: string) {
+  return `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex')}`;
+}
+
+async function setup(
+  options: {
+    maxBatchSize?: number;
+    maxBodySize?: string;
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+  } = {},
+) {
+  const knex = await databases.init('SQLITE_3');
+  const store = await DatabaseEventStore.create({
+    database: mockServices.database({ knex }),
+  });
+  const index = EntityIndex.fromEntities(catalogEntities);
+  const intake = new EventIntake({
+    store,
+    linker: { link: async ts => ts.map(t => index.resolve(t.subject, t.entityRef)) },
+    maxBatchSize: options.maxBatchSize ?? 100,
+    maxFutureSkewMs: 60 * 60 * 1000,
+    now: () => new Date('2026-11-10T00:00:00Z'),
+  });
+  const router = await createRouter({
+    intake,
+    store,
+    linkerStatus: () => ({ entitiesIndexed: index.size, indexBuiltAt: null }),
+    sources: [signedSource],
+    httpAuth: mockServices.httpAuth({
+      defaultCredentials: mockCredentials.none(),
+    }),
+    permissions: mockServices.permissions.mock({
+      authorize: async reqs =>
+        reqs.map(() => ({ result: options.permission ?? AuthorizeResult.ALLOW })),
+    }),
+    maxBodySize: options.maxBodySize ?? '1mb',
+  });
+  const app = express().use(router).use(mockErrorHandler());
+  const user = mockCredentials.user.header();
+  const post = (body: unknown) =>
+    request(app)
+      .post('/events')
+      .set('Authorization', user)
+      .set('Content-Type', 'application/json')
+      .send(typeof body === 'string' ? body : JSON.stringify(body));
+  const stored = async () =>
+    (await request(app).get('/events?limit=1000').set('Authorization', user))
+      .body.items;
+  return { app, store, post, stored, user };
+}
+
+describe('POST /events', () => {
+  it('stores a valid batch, linked to its entity, durable before the response', async () => {
+    const { post, stored } = await setup();
+    const res = await post({ events: [deploymentEvent()] });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ accepted: 1, duplicates: 0, rejected: 0 });
+    expect(res.body.results).toEqual([
+      { index: 0, source: 'test-deployer', id: 'deploy-1', status: 'accepted' },
+    ]);
+    expect(await stored()).toEqual([
+      expect.objectContaining({
+        id: 'deploy-1',
+        entityRef: 'component:default/payments-api',
+        linkStatus: 'linked',
+      }),
+    ]);
+  });
+
+  it('is idempotent on (source, id): a resend is reported as duplicate and stored once', async () => {
+    const { post, stored } = await setup();
+    await post({ events: [deploymentEvent()] });
+    const again = await post({
+      events: [deploymentEvent(), deploymentEvent({ id: 'deploy-2' })],
+    });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ accepted: 1, duplicates: 1 });
+    expect(again.body.results.map((r: any) => r.status)).toEqual([
+      'duplicate',
+      'accepted',
+    ]);
+    expect(await stored()).toHaveLength(2);
+  });
+
+  it('counts a repeat inside one batch once', async () => {
+    const { post, stored } = await setup();
+    const res = await post({ events: [deploymentEvent(), deploymentEvent()] });
+    expect(res.body).toMatchObject({ accepted: 1, duplicates: 1 });
+    expect(await stored()).toHaveLength(1);
+  });
+
+  it('keeps a resend with the first content (the first accepted version wins)', async () => {
+    const { post, stored } = await setup();
+    await post({ events: [deploymentEvent()] });
+    await post({ events: [deploymentEvent({ data: { status: 'failure' } })] });
+    const [event] = await stored();
+    expect(event.data.status).toBe('success');
+  });
+
+  it('reports per-event errors for a partial batch and stores the valid ones', async () => {
+    const { post, stored } = await setup();
+    const { data: _omitted, ...noData } = deploymentEvent({ id: 'no-data' }) as any;
+    const res = await post({
+      events: [
+        deploymentEvent({ id: 'good' }),
+        { ...deploymentEvent({ id: 'bad-type' }), type: 'deployment.started' },
+        noData,
+        deploymentEvent({ id: 'wrong-type', data: { changeShas: 'abc' } }),
+        deploymentEvent({ id: 'bad-time', occurredAt: '2026-02-30T10:00:00Z' }),
+        deploymentEvent({ id: 'no-zone', occurredAt: '2026-11-02 10:00' }),
+        deploymentEvent({ id: 'future', occurredAt: '2026-11-12T00:00:00Z' }),
+        deploymentEvent({ id: 'bad-status', data: { status: 'ok' } }),
+        42,
+      ],
+    });
+    expect(res.status).toBe(207);
+    expect(res.body).toMatchObject({ accepted: 1, rejected: 8 });
+    const errors = res.body.results.map((r: any) => r.error);
+    expect(errors[0]).toBeUndefined();
+    expect(errors[1]).toMatch(/^type: unknown event type "deployment.started"/);
+    expect(errors[2]).toMatch(/^data: /);
+    expect(errors[3]).toMatch(/^data\.changeShas: /);
+    expect(errors[4]).toMatch(/^occurredAt: must be an ISO-8601 timestamp/);
+    expect(errors[5]).toMatch(/^occurredAt: must be an ISO-8601 timestamp/);
+    expect(errors[6]).toMatch(/^occurredAt: .* is in the future/);
+    expect(errors[7]).toMatch(/^data\.status: /);
+    expect(errors[8]).toBe('event: must be a JSON object');
+    expect(res.body.results[1]).toMatchObject({ id: 'bad-type', source: 'test-deployer' });
+    expect((await stored()).map((e: any) => e.id)).toEqual(['good']);
+  });
+
+  it('answers 400 naming the problem when every event is rejected', async () => {
+    const { post, stored } = await setup();
+    const res = await post({ events: [{ type: 'nope' }] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(
+      /all 1 events were rejected; event 0: type: unknown event type "nope"/,
+    );
+    expect(await stored()).toEqual([]);
+  });
+
+  it.each([
+    ['malformed JSON', '{"events": [', /JSON|Unexpected|Expected/i],
+    ['a bare array', '[]', /must be a JSON object of the form/],
+    ['a string', '"hello"', /must be a JSON object|JSON/],
+    ['no events field', '{"items": []}', /events: required, an array/],
+    ['events not an array', '{"events": {}}', /events: required, an array/],
+    ['an empty batch', '{"events": []}', /must contain at least one event/],
+  ])('answers 400 for %s and keeps what was accepted', async (_, body, message) => {
+    const { post, stored } = await setup();
+    await post({ events: [deploymentEvent()] });
+    const before = await stored();
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(message);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('answers 413 for a batch over the limit and stores none of it', async () => {
+    const { post, stored } = await setup({ maxBatchSize: 3 });
+    const events = [1, 2, 3, 4].map(i => deploymentEvent({ id: `d${i}` }));
+    const res = await post({ events });
+    expect(res.status).toBe(413);
+    expect(res.body.error.message).toMatch(
+      /batch has 4 events; the limit is 3 \(platform.intake.maxBatchSize\)/,
+    );
+    expect(await stored()).toEqual([]);
+  });
+
+  it('answers 413 for a body over the size limit', async () => {
+    const { post, stored } = await setup({ maxBodySize: '2kb' });
+    const events = Array.from({ length: 20 }, (_, i) =>
+      deploymentEvent({ id: `big${i}` }),
+    );
+    const res = await post({ events });
+    expect(res.status).toBe(413);
+    expect(res.body.error.message).toMatch(/too large/i);
+    expect(await stored()).toEqual([]);
+  });
+
+  it('keeps an event whose subject matches no entity, with the reason', async () => {
+    const { post, app, user } = await setup();
+    await post({
+      events: [
+        deploymentEvent({ subject: { kind: 'repository', name: 'acme/unknown' } }),
+      ],
+    });
+    const res = await request(app)
+      .get('/events?unlinked=true')
+      .set('Authorization', user);
+    expect(res.body.items).toEqual([
+      expect.objectContaining({
+        linkStatus: 'unlinked',
+        linkReason:
+          'no catalog entity has github.com/project-slug=acme/unknown',
+      }),
+    ]);
+  });
+
+  it('requires a credential', async () => {
+    const { app } = await setup();
+    const res = await request(app)
+      .post('/events')
+      .send({ events: [deploymentEvent()] });
+    expect(res.status).toBe(401);
+  });
+
+  it('accepts a service credential (static tokens and other backends)', async () => {
+    const { app } = await setup();
+    const res = await request(app)
+      .post('/events')
+      .set('Authorization', mockCredentials.service.header())
+      .send({ events: [deploymentEvent()] });
+    expect(res.status).toBe(200);
+  });
+
+  it('answers 403 when the permission policy denies platform.event.create', async () => {
+    const { post } = await setup({ permission: AuthorizeResult.DENY });
+    const res = await post({ events: [deploymentEvent()] });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/platform.event.create/);
+  });
+});
+
+describe('GET /events', () => {
+  it('filters by entity, type and time and pages with a cursor', async () => {
+    const { post, app, user } = await setup();
+    await post({
+      events: [
+        deploymentEvent({ id: 'a', occurredAt: '2026-11-01T00:00:00Z' }),
+        deploymentEvent({ id: 'b', occurredAt: '2026-11-02T00:00:00Z' }),
+        deploymentEvent({ id: 'c', occurredAt: '2026-11-03T00:00:00Z' }),
+        deploymentEvent({
+          id: 'other',
+          subject: { kind: 'kubernetes-id', name: 'ledger-service' },
+        }),
+      ],
+    });
+    const get = (qs: string) =>
+      request(app).get(`/events?${qs}`).set('Authorization', user);
+    const page1 = await get(
+      'entityRef=payments-api&type=deployment.finished&from=2026-11-01T12:00:00Z&limit=1',
+    );
+    expect(page1.status).toBe(200);
+    expect(page1.body.items.map((e: any) => e.id)).toEqual(['c']);
+    const page2 = await get(
+      `entityRef=payments-api&from=2026-11-01T12:00:00Z&limit=1&before=${page1.body.nextCursor}`,
+    );
+    expect(page2.body.items.map((e: any) => e.id)).toEqual(['b']);
+    const ledger = await get('entityRef=component:default/ledger-service');
+    expect(ledger.body.items.map((e: any) => e.id)).toEqual(['other']);
+    expect(ledger.body.nextCursor).toBeUndefined();
+  });
+
+  it.each([
+    ['limit=0', /^limit: /],
+    ['limit=5000', /^limit: /],
+    ['type=deployment.started', /^type/],
+    ['from=yesterday', /^from: must be an ISO-8601/],
+    ['entityRef=component:', /^entityRef: /],
+    ['unlinked=yes', /^unlinked: /],
+    ['before=-3', /^before: /],
+    ['colour=blue', /colour/],
+  ])('answers 400 for %s', async (qs, message) => {
+    const { app, user } = await setup();
+    const res = await request(app).get(`/events?${qs}`).set('Authorization', user);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(message);
+  });
+
+  it('answers 403 when platform.event.read is denied', async () => {
+    const { app, user } = await setup({ permission: AuthorizeResult.DENY });
+    const res = await request(app).get('/events').set('Authorization', user);
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('GET /health', () => {
+  it('reports the log and the linker', async () => {
+    const { app, user, post } = await setup();
+    await post({ events: [deploymentEvent()] });
+    const res = await request(app).get('/health').set('Authorization', user);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      status: 'ok',
+      database: 'ok',
+      events: { total: 1, unlinked: 0, lastReceivedAt: '2026-11-10T00:00:00.000Z' },
+      linker: { entitiesIndexed: 3, indexBuiltAt: null },
+    });
+  });
+});
+
+describe('POST /webhooks/:sourceId', () => {
+  const body = JSON.stringify({ deploy: 'hook-1' });
+
+  it('stores the mapped events of a correctly signed payload, with the raw payload', async () => {
+    const { app, stored } = await setup();
+    const res = await request(app)
+      .post('/webhooks/signed')
+      .set('Content-Type', 'application/json')
+      .set('X-Signature', sign(body))
+      .send(body);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ accepted: 1 });
+    expect((await stored()).map((e: any) => e.id)).toEqual(['hook-1']);
+  });
+
+  it.each([
+    ['unsigned', undefined],
+    ['wrongly signed', sign('{"deploy":"other"}')],
+  ])('answers 401 when %s and stores nothing', async (_, signature) => {
+    const { app, stored } = await setup();
+    const req = request(app)
+      .post('/webhooks/signed')
+      .set('Content-Type', 'application/json');
+    if (signature) req.set('X-Signature', signature);
+    const res = await req.send(body);
+    expect(res.status).toBe(401);
+    expect(await stored()).toEqual([]);
+  });
+
+  it('answers 404 for an unknown source', async () => {
+    const { app } = await setup();
+    const res = await request(app).post('/webhooks/nope').send(body);
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toMatch(/no webhook source "nope"/);
+  });
+
+  it('answers 400 for a signed body that is not JSON', async () => {
+    const { app } = await setup();
+    const res = await request(app)
+      .post('/webhooks/signed')
+      .set('X-Signature', sign('not json'))
+      .send('not json');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/not valid JSON/);
+  });
+});

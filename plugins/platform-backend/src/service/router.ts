@@ -1,0 +1,148 @@
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  IngestResponse,
+  PlatformHealth,
+  platformEventCreatePermission,
+  platformEventReadPermission,
+} from '@goldenpath/plugin-platform-common';
+import { PlatformEventSource } from '@goldenpath/plugin-platform-node';
+import express from 'express';
+import Router from 'express-promise-router';
+import { EventStore } from '../database/EventStore';
+import { EventIntake } from '../ingest/EventIntake';
+import { parseEventListQuery, unwrapEventBatch } from './requestSchemas';
+
+export interface RouterOptions {
+  intake: EventIntake;
+  store: EventStore;
+  linkerStatus: () => PlatformHealth['linker'];
+  sources: PlatformEventSource[];
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  maxBodySize: string | number;
+}
+
+/** HTTP translation only: parse, authorize, call the intake or store, respond. */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { intake, store, httpAuth, permissions, maxBodySize } = options;
+  const router = Router();
+
+  const authorize = async (
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ) => {
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`not allowed: ${permission.name}`);
+    }
+  };
+
+  router.get('/health', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const health: PlatformHealth = {
+      status: 'ok',
+      database: 'ok',
+      events: await store.stats(),
+      linker: options.linkerStatus(),
+    };
+    res.json(health);
+  });
+
+  router.post(
+    '/events',
+    express.json({ limit: maxBodySize, type: () => true }),
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      await authorize(credentials, platformEventCreatePermission);
+      const result = await intake.ingest(unwrapEventBatch(req.body));
+      sendIngestResult(res, result);
+    },
+  );
+
+  router.get('/events', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    await authorize(credentials, platformEventReadPermission);
+    const query = parseEventListQuery(req.query);
+    const items = await store.list(query);
+    res.json({
+      items,
+      ...(items.length === query.limit
+        ? { nextCursor: items[items.length - 1].seq }
+        : {}),
+    });
+  });
+
+  // Webhooks authenticate by signature (the source's verifyWebhook), not by a
+  // Backstage credential: the auth policy for /webhooks is set in plugin.ts.
+  const webhookSources = new Map(
+    options.sources
+      .filter(source => source.verifyWebhook)
+      .map(source => [source.id, source]),
+  );
+  router.post(
+    '/webhooks/:sourceId',
+    express.raw({ limit: maxBodySize, type: () => true }),
+    async (req, res) => {
+      const source = webhookSources.get(req.params.sourceId);
+      if (!source) {
+        throw new NotFoundError(
+          `no webhook source "${req.params.sourceId}" is installed`,
+        );
+      }
+      const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const headers = lowerCaseHeaders(req.headers);
+      await source.verifyWebhook!({ headers, rawBody });
+      let payload: unknown;
+      try {
+        payload = JSON.parse(rawBody.toString('utf8'));
+      } catch {
+        throw new InputError('webhook body is not valid JSON');
+      }
+      const events = await source.toEvents({ payload, headers });
+      sendIngestResult(res, await intake.ingest(events, { raw: payload }));
+    },
+  );
+
+  return router;
+}
+
+/** 200 all stored (or already stored), 207 some rejected, 400 none usable. */
+function sendIngestResult(res: express.Response, result: IngestResponse) {
+  const total = result.results.length;
+  if (total > 0 && result.rejected === total) {
+    const first = result.results.find(r => r.status === 'rejected');
+    const message = `all ${total} events were rejected; event 0: ${
+      first && 'error' in first ? first.error : 'invalid'
+    }`;
+    res.status(400).json({ error: { name: 'InputError', message }, ...result });
+    return;
+  }
+  res.status(result.rejected > 0 ? 207 : 200).json(result);
+}
+
+function lowerCaseHeaders(
+  headers: express.Request['headers'],
+): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}

@@ -1,0 +1,3 @@
+export * from './envelope';
+export * from './types';
+export * from './validate';

@@ -1,0 +1,10 @@
+/**
+ * Canonical engineering events, permissions, annotations and API types shared by
+ * the Golden Path plugins.
+ *
+ * @packageDocumentation
+ */
+export * from './events';
+export * from './annotations';
+export * from './permissions';
+export * from './api';

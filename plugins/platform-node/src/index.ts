@@ -1,0 +1,6 @@
+/**
+ * Extension points for Golden Path platform backend modules.
+ *
+ * @packageDocumentation
+ */
+export * from './eventSources';
