@@ -25,9 +25,14 @@ exports.up = async function up(knex) {
     table
       .text('raw')
       .nullable()
-      .comment('The source payload it was mapped from, when not sent canonical');
+      .comment(
+        'The source payload it was mapped from, when not sent canonical',
+      );
     table.unique(['source', 'event_id'], { indexName: 'events_source_id_uq' });
-    table.index(['entity_ref', 'type', 'occurred_at'], 'events_entity_type_time_idx');
+    table.index(
+      ['entity_ref', 'type', 'occurred_at'],
+      'events_entity_type_time_idx',
+    );
     table.index(['type', 'occurred_at'], 'events_type_time_idx');
   });
 };

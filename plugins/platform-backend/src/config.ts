@@ -6,9 +6,16 @@ import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 
 export interface PlatformConfig {
-  intake: { maxBatchSize: number; maxBodySize: string | number; maxFutureSkewMs: number };
+  intake: {
+    maxBatchSize: number;
+    maxBodySize: string | number;
+    maxFutureSkewMs: number;
+  };
   topics: string[];
-  linker: { cacheTtlMs: number; schedule: SchedulerServiceTaskScheduleDefinition };
+  linker: {
+    cacheTtlMs: number;
+    schedule: SchedulerServiceTaskScheduleDefinition;
+  };
   demo: {
     enabled: boolean;
     historyDays: number;
@@ -17,7 +24,11 @@ export interface PlatformConfig {
   };
 }
 
-function durationMs(config: Config | undefined, key: string, fallback: HumanDuration) {
+function durationMs(
+  config: Config | undefined,
+  key: string,
+  fallback: HumanDuration,
+) {
   return durationToMilliseconds(
     config?.has(key) ? readDurationFromConfig(config, { key }) : fallback,
   );
@@ -28,7 +39,9 @@ function schedule(
   fallback: SchedulerServiceTaskScheduleDefinition,
 ): SchedulerServiceTaskScheduleDefinition {
   return config?.has('schedule')
-    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig('schedule'))
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig('schedule'),
+      )
     : fallback;
 }
 
@@ -45,7 +58,8 @@ export function readPlatformConfig(root: Config): PlatformConfig {
   return {
     intake: {
       maxBatchSize,
-      maxBodySize: intake?.getOptional<string | number>('maxBodySize') ?? '25mb',
+      maxBodySize:
+        intake?.getOptional<string | number>('maxBodySize') ?? '25mb',
       maxFutureSkewMs: durationMs(intake, 'maxFutureSkew', { hours: 24 }),
     },
     topics: platform?.getOptionalStringArray('events.topics') ?? [

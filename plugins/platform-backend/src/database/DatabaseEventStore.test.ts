@@ -11,7 +11,12 @@ const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
 function newEvent(id: string, overrides: Partial<NewEvent> = {}): NewEvent {
   const v = validateCanonicalEvent(
-    deploymentEvent({ id, occurredAt: `2026-11-0${(Number(id.replace(/\D/g, '')) % 9) + 1}T10:00:00Z` }),
+    deploymentEvent({
+      id,
+      occurredAt: `2026-11-0${
+        (Number(id.replace(/\D/g, '')) % 9) + 1
+      }T10:00:00Z`,
+    }),
   );
   if (!v.ok) throw new Error(v.message);
   return {
@@ -102,19 +107,32 @@ describe.each(databases.eachSupportedId())('DatabaseEventStore (%s)', id => {
     const pending = await store.listUnlinked(0, 10);
     expect(pending).toHaveLength(1);
     await store.updateLinks([
-      { seq: pending[0].seq, entityRef: 'component:default/x', linkReason: null },
+      {
+        seq: pending[0].seq,
+        entityRef: 'component:default/x',
+        linkReason: null,
+      },
     ]);
     const stats = await store.stats();
     expect(stats.unlinked).toBe(0);
-    const [e1] = await store.list({ limit: 1, entityRef: 'component:default/x' });
-    expect(e1).toMatchObject({ id: 'e1', linkStatus: 'linked', linkReason: null });
+    const [e1] = await store.list({
+      limit: 1,
+      entityRef: 'component:default/x',
+    });
+    expect(e1).toMatchObject({
+      id: 'e1',
+      linkStatus: 'linked',
+      linkReason: null,
+    });
   });
 
   it('finds the newest occurredAt for a source prefix', async () => {
     const { store } = await createStore();
     expect(await store.latestOccurredAt('test-')).toBeNull();
     await store.append([newEvent('e1'), newEvent('e5')]);
-    expect(await store.latestOccurredAt('test-')).toBe('2026-11-06T10:00:00.000Z');
+    expect(await store.latestOccurredAt('test-')).toBe(
+      '2026-11-06T10:00:00.000Z',
+    );
     expect(await store.latestOccurredAt('demo-')).toBeNull();
   });
 
@@ -122,7 +140,12 @@ describe.each(databases.eachSupportedId())('DatabaseEventStore (%s)', id => {
     const { knex } = await createStore();
     expect(await knex.schema.hasTable('events')).toBe(true);
     await knex.migrate.rollback(
-      { directory: resolvePackagePath('@goldenpath/plugin-platform-backend', 'migrations') },
+      {
+        directory: resolvePackagePath(
+          '@goldenpath/plugin-platform-backend',
+          'migrations',
+        ),
+      },
       true,
     );
     expect(await knex.schema.hasTable('events')).toBe(false);

@@ -61,7 +61,12 @@ export class EventIntake {
     items.forEach((item, index) => {
       const validation = validateCanonicalEvent(item);
       if (!validation.ok) {
-        results[index] = { index, ...identify(item), status: 'rejected', error: validation.message };
+        results[index] = {
+          index,
+          ...identify(item),
+          status: 'rejected',
+          error: validation.message,
+        };
         return;
       }
       const { event } = validation;
@@ -71,13 +76,20 @@ export class EventIntake {
           source: event.source,
           id: event.id,
           status: 'rejected',
-          error: `occurredAt: ${event.occurredAt} is in the future (more than ${maxFutureSkewMs / 1000}s ahead of the server clock)`,
+          error: `occurredAt: ${event.occurredAt} is in the future (more than ${
+            maxFutureSkewMs / 1000
+          }s ahead of the server clock)`,
         };
         return;
       }
       const key = eventKey(event.source, event.id);
       if (firstIndexByKey.has(key)) {
-        results[index] = { index, source: event.source, id: event.id, status: 'duplicate' };
+        results[index] = {
+          index,
+          source: event.source,
+          id: event.id,
+          status: 'duplicate',
+        };
         return;
       }
       firstIndexByKey.set(key, index);

@@ -42,7 +42,9 @@ export async function subscribeToEventsService(options: {
     for (const r of result.results) {
       if (r.status === 'rejected') {
         logger.warn(
-          `Rejected event ${r.source ?? '?'}/${r.id ?? '?'} from topic ${topic}: ${r.error}`,
+          `Rejected event ${r.source ?? '?'}/${
+            r.id ?? '?'
+          } from topic ${topic}: ${r.error}`,
         );
       }
     }

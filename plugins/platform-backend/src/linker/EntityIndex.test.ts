@@ -32,17 +32,38 @@ const index = EntityIndex.fromEntities([
 
 describe('EntityIndex', () => {
   it.each([
-    [{ kind: 'repository', name: 'acme/payments-api' }, 'component:default/payments-api'],
-    [{ kind: 'repository', name: 'ACME/Payments-API' }, 'component:default/payments-api'],
-    [{ kind: 'kubernetes-id', name: 'ledger-service' }, 'component:default/ledger-service'],
-    [{ kind: 'cluster', name: 'prod-eu-west-1' }, 'resource:default/prod-eu-west-1'],
-    [{ kind: 'cluster', name: 'prod-us-east-1' }, 'resource:default/us-cluster'],
+    [
+      { kind: 'repository', name: 'acme/payments-api' },
+      'component:default/payments-api',
+    ],
+    [
+      { kind: 'repository', name: 'ACME/Payments-API' },
+      'component:default/payments-api',
+    ],
+    [
+      { kind: 'kubernetes-id', name: 'ledger-service' },
+      'component:default/ledger-service',
+    ],
+    [
+      { kind: 'cluster', name: 'prod-eu-west-1' },
+      'resource:default/prod-eu-west-1',
+    ],
+    [
+      { kind: 'cluster', name: 'prod-us-east-1' },
+      'resource:default/us-cluster',
+    ],
     [
       { kind: 'namespace', name: 'payments', cluster: 'prod-us-east-1' },
       'component:default/ledger-service',
     ],
-    [{ kind: 'entity', name: 'payments-api' }, 'component:default/payments-api'],
-    [{ kind: 'entity', name: 'Resource:prod-eu-west-1' }, 'resource:default/prod-eu-west-1'],
+    [
+      { kind: 'entity', name: 'payments-api' },
+      'component:default/payments-api',
+    ],
+    [
+      { kind: 'entity', name: 'Resource:prod-eu-west-1' },
+      'resource:default/prod-eu-west-1',
+    ],
   ] as const)('links %j to %s', (subject, ref) => {
     expect(index.resolve(subject)).toEqual({ entityRef: ref });
   });
@@ -57,10 +78,22 @@ describe('EntityIndex', () => {
   });
 
   it.each([
-    [{ kind: 'repository', name: 'acme/nope' }, /^no catalog entity has github.com\/project-slug=acme\/nope$/],
-    [{ kind: 'repository', name: 'acme/monorepo' }, /^2 catalog entities have .*payments-web.*payments-worker.*send entityRef/],
-    [{ kind: 'namespace', name: 'payments' }, /^2 catalog entities have backstage.io\/kubernetes-namespace=payments/],
-    [{ kind: 'entity', name: 'component:default/ghost' }, /^no catalog entity component:default\/ghost$/],
+    [
+      { kind: 'repository', name: 'acme/nope' },
+      /^no catalog entity has github.com\/project-slug=acme\/nope$/,
+    ],
+    [
+      { kind: 'repository', name: 'acme/monorepo' },
+      /^2 catalog entities have .*payments-web.*payments-worker.*send entityRef/,
+    ],
+    [
+      { kind: 'namespace', name: 'payments' },
+      /^2 catalog entities have backstage.io\/kubernetes-namespace=payments/,
+    ],
+    [
+      { kind: 'entity', name: 'component:default/ghost' },
+      /^no catalog entity component:default\/ghost$/,
+    ],
     [{ kind: 'entity', name: 'component:' }, /is not a valid entity ref/],
   ] as const)('explains why %j does not link', (subject, reason) => {
     const result = index.resolve(subject);

@@ -48,14 +48,19 @@ export class EntityIndex {
       subject.kind === 'repository' ? subject.name.toLowerCase() : subject.name;
     let candidates = this.byKey.get(`${subject.kind}:${name}`) ?? [];
     if (candidates.length > 1 && subject.cluster) {
-      candidates = candidates.filter(c => c.clusters.includes(subject.cluster!));
+      candidates = candidates.filter(c =>
+        c.clusters.includes(subject.cluster!),
+      );
     }
     if (candidates.length === 1) return { entityRef: candidates[0].ref };
     const what = `${annotationFor(subject.kind)}=${subject.name}`;
     if (candidates.length === 0) {
       return { reason: `no catalog entity has ${what}` };
     }
-    const refs = candidates.map(c => c.ref).slice(0, 5).join(', ');
+    const refs = candidates
+      .map(c => c.ref)
+      .slice(0, 5)
+      .join(', ');
     return {
       reason: `${candidates.length} catalog entities have ${what} (${refs}); send entityRef or a more specific subject`,
     };

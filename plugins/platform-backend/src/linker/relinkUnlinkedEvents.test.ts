@@ -37,7 +37,8 @@ describe('linking events that arrive before their entity', () => {
     const [early] = await store.list({ limit: 10 });
     expect(early).toMatchObject({
       linkStatus: 'unlinked',
-      linkReason: 'no catalog entity has github.com/project-slug=acme/payments-api',
+      linkReason:
+        'no catalog entity has github.com/project-slug=acme/payments-api',
     });
 
     // The entity is registered later: a new linker over a catalog that has it.
@@ -75,7 +76,9 @@ describe('linking events that arrive before their entity', () => {
 
   it('stores events unlinked, never drops them, when the catalog is down', async () => {
     const { store, intake, catalog } = await setup(catalogEntities);
-    jest.spyOn(catalog, 'getEntities').mockRejectedValue(new Error('ECONNREFUSED'));
+    jest
+      .spyOn(catalog, 'getEntities')
+      .mockRejectedValue(new Error('ECONNREFUSED'));
     const res = await intake.ingest([deploymentEvent()]);
     expect(res.accepted).toBe(1);
     const [event] = await store.list({ limit: 1 });

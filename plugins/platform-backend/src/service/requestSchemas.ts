@@ -41,10 +41,17 @@ const entityRefParam = z.string().transform((value, ctx) => {
 
 const typeList = z
   .string()
-  .transform(value => value.split(',').map(t => t.trim()).filter(Boolean))
+  .transform(value =>
+    value
+      .split(',')
+      .map(t => t.trim())
+      .filter(Boolean),
+  )
   .pipe(
     z.array(
-      z.enum(CANONICAL_EVENT_TYPES as [CanonicalEventType, ...CanonicalEventType[]]),
+      z.enum(
+        CANONICAL_EVENT_TYPES as [CanonicalEventType, ...CanonicalEventType[]],
+      ),
     ),
   );
 

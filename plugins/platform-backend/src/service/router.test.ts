@@ -26,7 +26,9 @@ const signedSource: PlatformEventSource = {
   id: 'signed',
   async verifyWebhook({ headers, rawBody }) {
     const expected = Buffer.from(
-      `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(rawBody).digest('hex')}`,
+      `sha256=${createHmac('sha256', WEBHOOK_SECRET)
+        .update(rawBody)
+        .digest('hex')}`,
     );
     const given = Buffer.from(headers['x-signature'] ?? '');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
@@ -40,7 +42,9 @@ const signedSource: PlatformEventSource = {
 };
 
 function sign(body: string) {
-  return `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex')}`;
+  return `sha256=${createHmac('sha256', WEBHOOK_SECRET)
+    .update(body)
+    .digest('hex')}`;
 }
 
 async function setup(
@@ -57,7 +61,9 @@ async function setup(
   const index = EntityIndex.fromEntities(catalogEntities);
   const intake = new EventIntake({
     store,
-    linker: { link: async ts => ts.map(t => index.resolve(t.subject, t.entityRef)) },
+    linker: {
+      link: async ts => ts.map(t => index.resolve(t.subject, t.entityRef)),
+    },
     maxBatchSize: options.maxBatchSize ?? 100,
     maxFutureSkewMs: 60 * 60 * 1000,
     now: () => new Date('2026-11-10T00:00:00Z'),
@@ -72,7 +78,9 @@ async function setup(
     }),
     permissions: mockServices.permissions.mock({
       authorize: async reqs =>
-        reqs.map(() => ({ result: options.permission ?? AuthorizeResult.ALLOW })),
+        reqs.map(() => ({
+          result: options.permission ?? AuthorizeResult.ALLOW,
+        })),
     }),
     maxBodySize: options.maxBodySize ?? '1mb',
   });
@@ -140,7 +148,9 @@ describe('POST /events', () => {
 
   it('reports per-event errors for a partial batch and stores the valid ones', async () => {
     const { post, stored } = await setup();
-    const { data: _omitted, ...noData } = deploymentEvent({ id: 'no-data' }) as any;
+    const { data: _omitted, ...noData } = deploymentEvent({
+      id: 'no-data',
+    }) as any;
     const res = await post({
       events: [
         deploymentEvent({ id: 'good' }),
@@ -166,7 +176,10 @@ describe('POST /events', () => {
     expect(errors[6]).toMatch(/^occurredAt: .* is in the future/);
     expect(errors[7]).toMatch(/^data\.status: /);
     expect(errors[8]).toBe('event: must be a JSON object');
-    expect(res.body.results[1]).toMatchObject({ id: 'bad-type', source: 'test-deployer' });
+    expect(res.body.results[1]).toMatchObject({
+      id: 'bad-type',
+      source: 'test-deployer',
+    });
     expect((await stored()).map((e: any) => e.id)).toEqual(['good']);
   });
 
@@ -187,15 +200,18 @@ describe('POST /events', () => {
     ['no events field', '{"items": []}', /events: required, an array/],
     ['events not an array', '{"events": {}}', /events: required, an array/],
     ['an empty batch', '{"events": []}', /must contain at least one event/],
-  ])('answers 400 for %s and keeps what was accepted', async (_, body, message) => {
-    const { post, stored } = await setup();
-    await post({ events: [deploymentEvent()] });
-    const before = await stored();
-    const res = await post(body);
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(message);
-    expect(await stored()).toEqual(before);
-  });
+  ])(
+    'answers 400 for %s and keeps what was accepted',
+    async (_, body, message) => {
+      const { post, stored } = await setup();
+      await post({ events: [deploymentEvent()] });
+      const before = await stored();
+      const res = await post(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+      expect(await stored()).toEqual(before);
+    },
+  );
 
   it('answers 413 for a batch over the limit and stores none of it', async () => {
     const { post, stored } = await setup({ maxBatchSize: 3 });
@@ -223,7 +239,9 @@ describe('POST /events', () => {
     const { post, app, user } = await setup();
     await post({
       events: [
-        deploymentEvent({ subject: { kind: 'repository', name: 'acme/unknown' } }),
+        deploymentEvent({
+          subject: { kind: 'repository', name: 'acme/unknown' },
+        }),
       ],
     });
     const res = await request(app)
@@ -304,7 +322,9 @@ describe('GET /events', () => {
     ['colour=blue', /colour/],
   ])('answers 400 for %s', async (qs, message) => {
     const { app, user } = await setup();
-    const res = await request(app).get(`/events?${qs}`).set('Authorization', user);
+    const res = await request(app)
+      .get(`/events?${qs}`)
+      .set('Authorization', user);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(message);
   });
@@ -325,7 +345,11 @@ describe('GET /health', () => {
     expect(res.body).toEqual({
       status: 'ok',
       database: 'ok',
-      events: { total: 1, unlinked: 0, lastReceivedAt: '2026-11-10T00:00:00.000Z' },
+      events: {
+        total: 1,
+        unlinked: 0,
+        lastReceivedAt: '2026-11-10T00:00:00.000Z',
+      },
       linker: { entitiesIndexed: 3, indexBuiltAt: null },
     });
   });
