@@ -44,7 +44,9 @@ if (!fs.existsSync(path.join(root, 'node_modules', 'better-sqlite3'))) {
 
 const before = loadsUnderProjectNode();
 if (before.ok) {
-  console.log('[ensure-native-modules] better-sqlite3 loads under project Node');
+  console.log(
+    '[ensure-native-modules] better-sqlite3 loads under project Node',
+  );
   process.exit(0);
 }
 
