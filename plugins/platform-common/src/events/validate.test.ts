@@ -12,7 +12,9 @@ const valid = {
     repository: 'acme/payments-api',
     prNumber: 12,
     mergeSha: 'abcdef1234567',
-    commits: [{ sha: 'abcdef7654321', committedAt: '2026-11-01T09:00:00+02:00' }],
+    commits: [
+      { sha: 'abcdef7654321', committedAt: '2026-11-01T09:00:00+02:00' },
+    ],
     openedAt: '2026-11-01T08:00:00Z',
     mergedAt: '2026-11-02T10:00:00Z',
   },
@@ -71,16 +73,21 @@ const valid = {
     phase: 'Paused',
     analysis: {
       status: 'Running',
-      metrics: [{ name: 'error-rate', value: 0.2, threshold: 1, verdict: 'pass' }],
+      metrics: [
+        { name: 'error-rate', value: 0.2, threshold: 1, verdict: 'pass' },
+      ],
     },
   },
 };
 
 describe('validateCanonicalEvent', () => {
-  it.each(Object.entries(valid))('accepts a valid %s and applies defaults', (type, data) => {
-    const result = validateCanonicalEvent({ ...base, type, data });
-    expect(result).toMatchObject({ ok: true, event: { type, id: 'e1' } });
-  });
+  it.each(Object.entries(valid))(
+    'accepts a valid %s and applies defaults',
+    (type, data) => {
+      const result = validateCanonicalEvent({ ...base, type, data });
+      expect(result).toMatchObject({ ok: true, event: { type, id: 'e1' } });
+    },
+  );
 
   it('fills defaults a producer may leave out', () => {
     const result = validateCanonicalEvent({
@@ -98,15 +105,74 @@ describe('validateCanonicalEvent', () => {
     [null, 'event: must be a JSON object'],
     [[base], 'event: must be a JSON object'],
     [{ ...base }, 'type: required, a string'],
-    [{ ...base, type: 'x.y', data: {} }, /^type: unknown event type "x.y"; expected one of change.merged/],
-    [{ ...base, id: '', type: 'canary.run', data: valid['canary.run'] }, /^id: /],
-    [{ ...base, type: 'canary.run', data: { ...valid['canary.run'], outcome: 'ok' } }, /^data.outcome: /],
-    [{ ...base, type: 'canary.run', data: { ...valid['canary.run'], extra: 1 } }, /^data: .*extra/],
-    [{ ...base, subject: { kind: 'person', name: 'x' }, type: 'canary.run', data: valid['canary.run'] }, /^subject.kind: /],
-    [{ ...base, occurredAt: '2026-13-01T00:00:00Z', type: 'canary.run', data: valid['canary.run'] }, /^occurredAt: /],
-    [{ ...base, occurredAt: '2026-02-29T00:00:00Z', type: 'canary.run', data: valid['canary.run'] }, /^occurredAt: must be an ISO-8601 timestamp/],
-    [{ ...base, occurredAt: 1730000000, type: 'canary.run', data: valid['canary.run'] }, /^occurredAt: /],
-    [{ ...base, type: 'pod.usage', data: { ...valid['pod.usage'], cpuUsageCores: -1 } }, /^data.cpuUsageCores: /],
+    [
+      { ...base, type: 'x.y', data: {} },
+      /^type: unknown event type "x.y"; expected one of change.merged/,
+    ],
+    [
+      { ...base, id: '', type: 'canary.run', data: valid['canary.run'] },
+      /^id: /,
+    ],
+    [
+      {
+        ...base,
+        type: 'canary.run',
+        data: { ...valid['canary.run'], outcome: 'ok' },
+      },
+      /^data.outcome: /,
+    ],
+    [
+      {
+        ...base,
+        type: 'canary.run',
+        data: { ...valid['canary.run'], extra: 1 },
+      },
+      /^data: .*extra/,
+    ],
+    [
+      {
+        ...base,
+        subject: { kind: 'person', name: 'x' },
+        type: 'canary.run',
+        data: valid['canary.run'],
+      },
+      /^subject.kind: /,
+    ],
+    [
+      {
+        ...base,
+        occurredAt: '2026-13-01T00:00:00Z',
+        type: 'canary.run',
+        data: valid['canary.run'],
+      },
+      /^occurredAt: /,
+    ],
+    [
+      {
+        ...base,
+        occurredAt: '2026-02-29T00:00:00Z',
+        type: 'canary.run',
+        data: valid['canary.run'],
+      },
+      /^occurredAt: must be an ISO-8601 timestamp/,
+    ],
+    [
+      {
+        ...base,
+        occurredAt: 1730000000,
+        type: 'canary.run',
+        data: valid['canary.run'],
+      },
+      /^occurredAt: /,
+    ],
+    [
+      {
+        ...base,
+        type: 'pod.usage',
+        data: { ...valid['pod.usage'], cpuUsageCores: -1 },
+      },
+      /^data.cpuUsageCores: /,
+    ],
   ])('rejects %j with a message naming the field', (value, message) => {
     const result = validateCanonicalEvent(value);
     expect(result.ok).toBe(false);

@@ -37,7 +37,10 @@ export function validateCanonicalEvent(value: unknown): EventValidationResult {
   if (!(CANONICAL_EVENT_TYPES as readonly string[]).includes(type)) {
     return {
       ok: false,
-      message: `type: unknown event type "${type.slice(0, 100)}"; expected one of ${CANONICAL_EVENT_TYPES.join(', ')}`,
+      message: `type: unknown event type "${type.slice(
+        0,
+        100,
+      )}"; expected one of ${CANONICAL_EVENT_TYPES.join(', ')}`,
     };
   }
   const parsed = canonicalEventSchema.safeParse(value);
