@@ -1,4 +1,3 @@
-import { CustomErrorBase } from '@backstage/errors';
 import {
   CanonicalEvent,
   IngestItemResult,
@@ -6,14 +5,9 @@ import {
   validateCanonicalEvent,
 } from '@goldenpath/plugin-platform-common';
 import { EventStore, eventKey } from '../database/EventStore';
+import { PayloadTooLargeError } from '../errors';
 import { LinkTarget } from '../linker/CatalogEntityLinker';
 import { LinkResult } from '../linker/EntityIndex';
-
-/** A batch with more events than `platform.intake.maxBatchSize` (HTTP 413). */
-export class BatchTooLargeError extends CustomErrorBase {
-  name = 'PayloadTooLargeError' as const;
-  statusCode = 413;
-}
 
 export interface EventLinker {
   link(targets: LinkTarget[]): Promise<LinkResult[]>;
@@ -47,7 +41,7 @@ export class EventIntake {
   ): Promise<IngestResponse> {
     const { maxBatchSize, maxFutureSkewMs, store, linker } = this.options;
     if (items.length > maxBatchSize) {
-      throw new BatchTooLargeError(
+      throw new PayloadTooLargeError(
         `batch has ${items.length} events; the limit is ${maxBatchSize} (platform.intake.maxBatchSize)`,
       );
     }

@@ -18,6 +18,7 @@ import { PlatformEventSource } from '@goldenpath/plugin-platform-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { EventStore } from '../database/EventStore';
+import { describeBodyError } from '../errors';
 import { EventIntake } from '../ingest/EventIntake';
 import { parseEventListQuery, unwrapEventBatch } from './requestSchemas';
 
@@ -118,6 +119,15 @@ export async function createRouter(
       const events = await source.toEvents({ payload, headers });
       sendIngestResult(res, await intake.ingest(events, { raw: payload }));
     },
+  );
+
+  router.use(
+    (
+      error: unknown,
+      _req: express.Request,
+      _res: express.Response,
+      next: express.NextFunction,
+    ) => next(describeBodyError(error)),
   );
 
   return router;
