@@ -2,12 +2,14 @@
  * `npm run bench`: intake throughput against the plain-knex floor on SQLite and
  * PostgreSQL, and peak memory. Prints figures and ratios; asserts nothing.
  * PostgreSQL: BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432);
- * skipped with a note if it cannot be reached.
+ * skipped with a note if it cannot be reached. Last, the real example backend is
+ * started and fed over HTTP to read its peak memory.
  */
 import knexFactory from 'knex';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchBackendMemory } from './backendMemory';
 import { benchIntake, DatabaseFactory, IntakeFigures } from './intakeBench';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 50_000);
@@ -104,9 +106,29 @@ async function main() {
 
   const peakMiB = process.resourceUsage().maxRSS / 1024;
   console.log(
-    `\nPeak memory of the process hosting the intake: ${peakMiB.toFixed(
+    `\nBench process (holds the events three times over): ${peakMiB.toFixed(
       0,
-    )} MiB (max RSS)`,
+    )} MiB max RSS`,
+  );
+
+  const backend = await benchBackendMemory(
+    path.resolve(__dirname, '..', '..'),
+    EVENTS,
+  );
+  console.log(
+    `\nReal backend (catalog, auth, permissions, events, platform; SQLite), ${EVENTS.toLocaleString(
+      'en-US',
+    )} events over HTTP with the static token:`,
+  );
+  console.log(
+    `  ${Math.round(backend.eventsPerSec).toLocaleString(
+      'en-US',
+    )} events/s end to end`,
+  );
+  console.log(
+    `  memory: ${backend.idleMiB.toFixed(
+      0,
+    )} MiB RSS after start, ${backend.peakMiB.toFixed(0)} MiB peak (VmHWM)`,
   );
 }
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { startPortal } from './portal.mjs';
+import { startPortal } from '../../../scripts/lib/startPortal.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const screenshots = path.join(root, 'test-output', 'screenshots');

@@ -1,10 +1,13 @@
-/* Starts the example backend (which serves the built app) on a spare port. */
+/*
+ * Starts the example backend (which also serves the built app) on its own port
+ * with a temporary SQLite folder. Used by the browser test and the benchmark.
+ */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export async function startPortal({ root, port = 7017 }) {
+export async function startPortal({ root, port = 7017, demo = true }) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'goldenpath-e2e-'));
   const baseUrl = `http://localhost:${port}`;
   const configFile = path.join(dataDir, 'app-config.e2e.yaml');
@@ -23,7 +26,7 @@ export async function startPortal({ root, port = 7017 }) {
       `      directory: ${path.join(dataDir, 'sqlite')}`,
       'platform:',
       '  demo:',
-      '    enabled: true',
+      `    enabled: ${demo}`,
       '    historyDays: 14',
       '    telemetryDays: 1',
       '    schedule:',
@@ -62,6 +65,7 @@ export async function startPortal({ root, port = 7017 }) {
   let token;
   const portal = {
     baseUrl,
+    pid: backend.pid,
     async api(urlPath) {
       if (!token) {
         const res = await fetch(
