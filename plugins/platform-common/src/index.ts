@@ -8,3 +8,4 @@ export * from './events';
 export * from './annotations';
 export * from './permissions';
 export * from './api';
+export * from './dora';
