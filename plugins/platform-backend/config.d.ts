@@ -52,6 +52,51 @@ export interface Config {
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    dora?: {
+      /**
+       * The environment whose successful deployments count, when a request names none.
+       * @default "production"
+       * @visibility frontend
+       */
+      environment?: string;
+      /**
+       * Where lead time for changes starts: each commit's time, or the PR merge.
+       * @default "commit"
+       * @visibility frontend
+       */
+      leadTimeStart?: 'commit' | 'merge';
+      /**
+       * Subtract Saturdays and Sundays (UTC) from lead times.
+       * @default false
+       * @visibility frontend
+       */
+      excludeWeekends?: boolean;
+      /**
+       * Which State of DevOps report's thresholds grade the metrics.
+       * @default "2024"
+       * @visibility frontend
+       */
+      tierModel?: '2024' | '2023';
+      /**
+       * Days in the window when a request names no `from`.
+       * @default 90
+       * @visibility backend
+       */
+      windowDays?: number;
+      /**
+       * Days of history before the window read to find which deployment shipped a
+       * commit first (a commit counts once, for its first deployment).
+       * @default 90
+       * @visibility backend
+       */
+      shipmentLookbackDays?: number;
+      /**
+       * When the DORA projection catches up with the log (it also runs after every intake).
+       * @default { frequency: { minutes: 1 }, timeout: { minutes: 10 }, initialDelay: { seconds: 5 } }
+       * @visibility backend
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
     demo?: {
       /**
        * Generates realistic, deterministic history for the catalog's components

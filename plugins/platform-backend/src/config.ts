@@ -4,8 +4,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { DoraDefaults } from './dora/DoraService';
 
 export interface PlatformConfig {
+  dora: DoraDefaults & {
+    projectionSchedule: SchedulerServiceTaskScheduleDefinition;
+  };
   intake: {
     maxBatchSize: number;
     maxBodySize: string | number;
@@ -45,17 +49,52 @@ function schedule(
     : fallback;
 }
 
+function oneOf<T extends string>(
+  config: Config | undefined,
+  key: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const value = config?.getOptionalString(key) ?? fallback;
+  if (!allowed.includes(value as T)) {
+    throw new Error(
+      `platform.dora.${key} must be one of ${allowed.join(', ')}`,
+    );
+  }
+  return value as T;
+}
+
 /** Reads `platform.*` with the defaults documented in config.d.ts. */
 export function readPlatformConfig(root: Config): PlatformConfig {
   const platform = root.getOptionalConfig('platform');
   const intake = platform?.getOptionalConfig('intake');
   const linker = platform?.getOptionalConfig('linker');
   const demo = platform?.getOptionalConfig('demo');
+  const dora = platform?.getOptionalConfig('dora');
   const maxBatchSize = intake?.getOptionalNumber('maxBatchSize') ?? 10_000;
   if (!Number.isInteger(maxBatchSize) || maxBatchSize < 1) {
     throw new Error('platform.intake.maxBatchSize must be a positive integer');
   }
   return {
+    dora: {
+      environment: dora?.getOptionalString('environment') ?? 'production',
+      leadTimeStart: oneOf(
+        dora,
+        'leadTimeStart',
+        ['commit', 'merge'],
+        'commit',
+      ),
+      excludeWeekends: dora?.getOptionalBoolean('excludeWeekends') ?? false,
+      tierModel: oneOf(dora, 'tierModel', ['2024', '2023'], '2024'),
+      windowDays: dora?.getOptionalNumber('windowDays') ?? 90,
+      shipmentLookbackDays:
+        dora?.getOptionalNumber('shipmentLookbackDays') ?? 90,
+      projectionSchedule: schedule(dora, {
+        frequency: { minutes: 1 },
+        timeout: { minutes: 10 },
+        initialDelay: { seconds: 5 },
+      }),
+    },
     intake: {
       maxBatchSize,
       maxBodySize:

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { platformPermissions } from '@goldenpath/plugin-platform-common';
@@ -9,8 +10,12 @@ import {
   PlatformEventSource,
   platformEventSourcesExtensionPoint,
 } from '@goldenpath/plugin-platform-node';
+import { createGetDoraMetricsAction } from './actions/createGetDoraMetricsAction';
 import { readPlatformConfig } from './config';
+import { DatabaseDoraStore } from './database/DatabaseDoraStore';
 import { DatabaseEventStore } from './database/DatabaseEventStore';
+import { DoraProjector } from './dora/DoraProjector';
+import { DoraService } from './dora/DoraService';
 import { seedDemoData } from './demo/seedDemoData';
 import { EventIntake } from './ingest/EventIntake';
 import { subscribeToEventsService } from './ingest/subscribeToEventsService';
@@ -54,6 +59,7 @@ export const platformPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, logger, auth, catalog, scheduler } = deps;
@@ -62,6 +68,23 @@ export const platformPlugin = createBackendPlugin({
 
         const store = await DatabaseEventStore.create({
           database: deps.database,
+        });
+        const doraStore = await DatabaseDoraStore.create({
+          database: deps.database,
+        });
+        const projector = new DoraProjector({
+          events: store,
+          store: doraStore,
+          logger,
+        });
+        const dora = new DoraService({
+          store: doraStore,
+          catalog,
+          defaults: settings.dora,
+        });
+        createGetDoraMetricsAction({
+          actionsRegistry: deps.actionsRegistry,
+          dora,
         });
         const linker = new CatalogEntityLinker({
           catalog,
@@ -74,6 +97,7 @@ export const platformPlugin = createBackendPlugin({
           linker,
           maxBatchSize: settings.intake.maxBatchSize,
           maxFutureSkewMs: settings.intake.maxFutureSkewMs,
+          onStored: () => projector.trigger(),
         });
 
         await subscribeToEventsService({
@@ -89,7 +113,24 @@ export const platformPlugin = createBackendPlugin({
           scope: 'global',
           ...settings.linker.schedule,
           fn: async () => {
-            await relinkUnlinkedEvents({ store, linker, logger });
+            const { firstLinkedSeq } = await relinkUnlinkedEvents({
+              store,
+              linker,
+              logger,
+            });
+            if (firstLinkedSeq) {
+              await projector.rewind(firstLinkedSeq - 1);
+              projector.trigger();
+            }
+          },
+        });
+
+        await scheduler.scheduleTask({
+          id: 'platform-dora-projection',
+          scope: 'global',
+          ...settings.dora.projectionSchedule,
+          fn: async () => {
+            await projector.catchUp();
           },
         });
 
@@ -117,6 +158,7 @@ export const platformPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({
             intake,
+            dora,
             store,
             linkerStatus: () => linker.status(),
             sources: [...sources.values()],

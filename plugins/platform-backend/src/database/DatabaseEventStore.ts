@@ -1,23 +1,20 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
-import { StoredEvent } from '@goldenpath/plugin-platform-common';
+  CanonicalEventType,
+  StoredEvent,
+} from '@goldenpath/plugin-platform-common';
 import { Knex } from 'knex';
 import {
   EventLogStats,
   EventQuery,
   EventStore,
   LinkUpdate,
+  LinkedLogEvent,
   NewEvent,
   UnlinkedEvent,
   eventKey,
 } from './EventStore';
-
-const migrationsDir = resolvePackagePath(
-  '@goldenpath/plugin-platform-backend',
-  'migrations',
-);
+import { migratedClient } from './migrateDatabase';
 
 /**
  * Rows per INSERT. knex writes a multi-row SQLite insert as a compound SELECT,
@@ -47,11 +44,9 @@ export class DatabaseEventStore implements EventStore {
     database: DatabaseService;
     skipMigrations?: boolean;
   }): Promise<DatabaseEventStore> {
-    const knex = await options.database.getClient();
-    if (!options.skipMigrations && !options.database.migrations?.skip) {
-      await knex.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseEventStore(knex);
+    return new DatabaseEventStore(
+      await migratedClient(options.database, options.skipMigrations),
+    );
   }
 
   constructor(private readonly knex: Knex) {}
@@ -107,6 +102,31 @@ export class DatabaseEventStore implements EventStore {
       subject: subjectOf(row),
       entityRef: JSON.parse(row.event).entityRef,
     }));
+  }
+
+  async readLinked(
+    afterSeq: number,
+    types: readonly CanonicalEventType[],
+    limit: number,
+  ): Promise<LinkedLogEvent[]> {
+    const rows: Array<Pick<EventRow, 'seq' | 'entity_ref' | 'event'>> =
+      await this.knex<EventRow>('events')
+        .select('seq', 'entity_ref', 'event')
+        .where('seq', '>', afterSeq)
+        .whereIn('type', types)
+        .whereNotNull('entity_ref')
+        .orderBy('seq', 'asc')
+        .limit(limit);
+    return rows.map(row => ({
+      seq: Number(row.seq),
+      entityRef: row.entity_ref!,
+      event: JSON.parse(row.event),
+    }));
+  }
+
+  async lastSeq(): Promise<number> {
+    const [row] = await this.knex('events').max({ last: 'seq' });
+    return Number(row?.last ?? 0);
   }
 
   async updateLinks(updates: LinkUpdate[]): Promise<void> {

@@ -33,6 +33,13 @@ export interface UnlinkedEvent {
   entityRef?: string;
 }
 
+/** A linked event as the projections read it, in log order. */
+export interface LinkedLogEvent {
+  seq: number;
+  entityRef: string;
+  event: CanonicalEvent;
+}
+
 export interface LinkUpdate {
   seq: number;
   entityRef: string | null;
@@ -54,6 +61,14 @@ export interface EventStore {
   append(events: NewEvent[]): Promise<Set<string>>;
   list(query: EventQuery): Promise<StoredEvent[]>;
   listUnlinked(after: number, limit: number): Promise<UnlinkedEvent[]>;
+  /** Linked events of the given types after `afterSeq`, oldest first. */
+  readLinked(
+    afterSeq: number,
+    types: readonly CanonicalEventType[],
+    limit: number,
+  ): Promise<LinkedLogEvent[]>;
+  /** The highest seq in the log (0 when empty). */
+  lastSeq(): Promise<number>;
   updateLinks(updates: LinkUpdate[]): Promise<void>;
   stats(): Promise<EventLogStats>;
   /** Latest occurredAt among events whose source starts with the prefix. */

@@ -20,6 +20,8 @@ export interface EventIntakeOptions {
   /** How far in the future an occurredAt may be (clock skew) before it is rejected. */
   maxFutureSkewMs: number;
   now?: () => Date;
+  /** Called (not awaited) after new events were stored, e.g. to update projections. */
+  onStored?: (count: number) => void;
 }
 
 /**
@@ -106,6 +108,7 @@ export class EventIntake {
         raw: context.raw,
       })),
     );
+    if (inserted.size > 0) this.options.onStored?.(inserted.size);
     for (const { index, event, key } of fresh) {
       results[index] = {
         index,

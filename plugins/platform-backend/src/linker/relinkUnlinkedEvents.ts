@@ -7,18 +7,20 @@ const PAGE = 1000;
 /**
  * Links events that arrived before their entity existed (or while the catalog
  * was unreachable). Pages through unlinked events by log position, so it is
- * bounded in memory however large the backlog.
+ * bounded in memory however large the backlog. Returns the first seq it linked
+ * so projections can re-read the log from there.
  */
 export async function relinkUnlinkedEvents(options: {
   store: EventStore;
   linker: CatalogEntityLinker;
   logger: LoggerService;
-}): Promise<{ examined: number; linked: number }> {
+}): Promise<{ examined: number; linked: number; firstLinkedSeq?: number }> {
   const { store, linker, logger } = options;
   await linker.refresh();
   let after = 0;
   let examined = 0;
   let linked = 0;
+  let firstLinkedSeq: number | undefined;
   for (;;) {
     const page = await store.listUnlinked(after, PAGE);
     if (page.length === 0) break;
@@ -31,9 +33,10 @@ export async function relinkUnlinkedEvents(options: {
     });
     await store.updateLinks(updates);
     linked += updates.length;
+    firstLinkedSeq ??= updates[0]?.seq;
   }
   if (examined > 0) {
     logger.info(`Relinked ${linked} of ${examined} unlinked events`);
   }
-  return { examined, linked };
+  return { examined, linked, ...(firstLinkedSeq ? { firstLinkedSeq } : {}) };
 }

@@ -12,6 +12,7 @@ const spec = parse(
 async function routerRoutes(): Promise<string[]> {
   const router = await createRouter({
     intake: {} as any,
+    dora: {} as any,
     store: {} as any,
     linkerStatus: () => ({ entitiesIndexed: 0, indexBuiltAt: null }),
     sources: [],
@@ -38,8 +39,8 @@ describe('openapi.yaml', () => {
   });
 
   it('lists the same event types as the zod schemas', () => {
-    expect(
-      spec.components.schemas.CanonicalEvent.properties.type.enum,
-    ).toEqual([...CANONICAL_EVENT_TYPES]);
+    expect(spec.components.schemas.CanonicalEvent.properties.type.enum).toEqual(
+      [...CANONICAL_EVENT_TYPES],
+    );
   });
 });

@@ -7,6 +7,7 @@ import {
 } from '@goldenpath/plugin-platform-common';
 import { z } from 'zod';
 import { EventQuery } from '../database/EventStore';
+import { DoraRequest } from '../dora/DoraService';
 
 /**
  * The intake body is `{ "events": [...] }`. Anything else gets a 400 that says
@@ -26,6 +27,20 @@ export function unwrapEventBatch(body: unknown): unknown[] {
     throw new InputError('events: must contain at least one event');
   }
   return events;
+}
+
+function parseQuery<T extends z.ZodType>(
+  schema: T,
+  query: unknown,
+): z.infer<T> {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(
+      `${issue.path.join('.') || 'query'}: ${issue.message}`,
+    );
+  }
+  return parsed.data;
 }
 
 const entityRefParam = z.string().transform((value, ctx) => {
@@ -67,13 +82,7 @@ const eventListQuery = z.strictObject({
 
 /** Parses `GET /events` query parameters; a bad one is a 400 naming it. */
 export function parseEventListQuery(query: unknown): EventQuery {
-  const parsed = eventListQuery.safeParse(query);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue.path.join('.') || 'query';
-    throw new InputError(`${where}: ${issue.message}`);
-  }
-  const q = parsed.data;
+  const q = parseQuery(eventListQuery, query);
   return {
     entityRef: q.entityRef,
     types: q.type,
@@ -82,5 +91,24 @@ export function parseEventListQuery(query: unknown): EventQuery {
     unlinked: q.unlinked === 'true',
     before: q.before,
     limit: q.limit,
+  };
+}
+
+const doraQuery = z.strictObject({
+  entityRef: entityRefParam,
+  from: isoTimestamp.optional(),
+  to: isoTimestamp.optional(),
+  environment: z.string().trim().min(1).max(100).optional(),
+  leadTimeStart: z.enum(['commit', 'merge']).optional(),
+  excludeWeekends: z.enum(['true', 'false']).optional(),
+  tierModel: z.enum(['2024', '2023']).optional(),
+});
+
+/** Parses the DORA routes' query; a bad or missing parameter is a 400 naming it. */
+export function parseDoraQuery(query: unknown): DoraRequest {
+  const { excludeWeekends, ...rest } = parseQuery(doraQuery, query);
+  return {
+    ...rest,
+    ...(excludeWeekends ? { excludeWeekends: excludeWeekends === 'true' } : {}),
   };
 }

@@ -11,7 +11,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import express from 'express';
 import request from 'supertest';
 import { catalogEntities, deploymentEvent } from '../__testUtils__/events';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { DatabaseDoraStore } from '../database/DatabaseDoraStore';
 import { DatabaseEventStore } from '../database/DatabaseEventStore';
+import { DoraService } from '../dora/DoraService';
 import { EventIntake } from '../ingest/EventIntake';
 import { EntityIndex } from '../linker/EntityIndex';
 import { createRouter } from './router';
@@ -70,6 +73,21 @@ async function setup(
   });
   const router = await createRouter({
     intake,
+    dora: new DoraService({
+      store: await DatabaseDoraStore.create({
+        database: mockServices.database({ knex }),
+      }),
+      catalog: catalogServiceMock({ entities: catalogEntities }),
+      defaults: {
+        environment: 'production',
+        leadTimeStart: 'commit',
+        excludeWeekends: false,
+        tierModel: '2024',
+        windowDays: 90,
+        shipmentLookbackDays: 90,
+      },
+      now: () => new Date('2026-11-10T00:00:00Z'),
+    }),
     store,
     linkerStatus: () => ({ entitiesIndexed: index.size, indexBuiltAt: null }),
     sources: [signedSource],
@@ -401,5 +419,71 @@ describe('POST /webhooks/:sourceId', () => {
       .send('not json');
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/not valid JSON/);
+  });
+});
+
+describe('GET /dora/*', () => {
+  it('serves metrics and drill-downs for a linked component', async () => {
+    const { app, user, post } = await setup();
+    await post({ events: [deploymentEvent()] });
+    const metrics = await request(app)
+      .get('/dora/metrics?entityRef=payments-api&from=2026-11-01T00:00:00Z')
+      .set('Authorization', user);
+    expect(metrics.status).toBe(200);
+    expect(metrics.body).toMatchObject({
+      entityRef: 'component:default/payments-api',
+      options: { environment: 'production', tierModel: '2024' },
+    });
+    for (const path of ['deployments', 'changes', 'incidents']) {
+      const res = await request(app)
+        .get(`/dora/${path}?entityRef=payments-api`)
+        .set('Authorization', user);
+      expect(res.status).toBe(200);
+      expect(Array.isArray(res.body.items)).toBe(true);
+    }
+  });
+
+  it.each([
+    ['', /^entityRef: /],
+    ['entityRef=component:', /^entityRef: /],
+    ['entityRef=payments-api&from=last-week', /^from: must be an ISO-8601/],
+    ['entityRef=payments-api&tierModel=2019', /^tierModel: /],
+    ['entityRef=payments-api&leadTimeStart=deploy', /^leadTimeStart: /],
+    ['entityRef=payments-api&excludeWeekends=yes', /^excludeWeekends: /],
+    [
+      'entityRef=payments-api&from=2026-11-05T00:00:00Z&to=2026-11-01T00:00:00Z',
+      /must be before/,
+    ],
+    [
+      'entityRef=payments-api&from=2024-01-01T00:00:00Z&to=2026-01-01T00:00:00Z',
+      /at most 366 days/,
+    ],
+    ['entityRef=payments-api&colour=red', /colour/],
+  ])('answers 400 for ?%s', async (qs, message) => {
+    const { app, user } = await setup();
+    const res = await request(app)
+      .get(`/dora/metrics?${qs}`)
+      .set('Authorization', user);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(message);
+  });
+
+  it('answers 404 for an entity the catalog does not have', async () => {
+    const { app, user } = await setup();
+    const res = await request(app)
+      .get('/dora/metrics?entityRef=component:default/ghost')
+      .set('Authorization', user);
+    expect(res.status).toBe(404);
+  });
+
+  it('answers 400 for the group view of a component, 401 without a credential', async () => {
+    const { app, user } = await setup();
+    const group = await request(app)
+      .get('/dora/group?entityRef=payments-api')
+      .set('Authorization', user);
+    expect(group.status).toBe(400);
+    expect(
+      (await request(app).get('/dora/metrics?entityRef=payments-api')).status,
+    ).toBe(401);
   });
 });

@@ -20,10 +20,16 @@ import Router from 'express-promise-router';
 import { EventStore } from '../database/EventStore';
 import { describeBodyError } from '../errors';
 import { EventIntake } from '../ingest/EventIntake';
-import { parseEventListQuery, unwrapEventBatch } from './requestSchemas';
+import { DoraRequest, DoraService } from '../dora/DoraService';
+import {
+  parseDoraQuery,
+  parseEventListQuery,
+  unwrapEventBatch,
+} from './requestSchemas';
 
 export interface RouterOptions {
   intake: EventIntake;
+  dora: DoraService;
   store: EventStore;
   linkerStatus: () => PlatformHealth['linker'];
   sources: PlatformEventSource[];
@@ -89,6 +95,26 @@ export async function createRouter(
         : {}),
     });
   });
+
+  const { dora } = options;
+  const doraRoutes: Record<
+    string,
+    (r: DoraRequest, c: BackstageCredentials) => Promise<unknown>
+  > = {
+    '/dora/metrics': (r, c) => dora.getMetrics(r, c),
+    '/dora/deployments': (r, c) => dora.getDeployments(r, c),
+    '/dora/changes': (r, c) => dora.getChanges(r, c),
+    '/dora/incidents': (r, c) => dora.getIncidents(r, c),
+    '/dora/group': (r, c) => dora.getGroup(r, c),
+  };
+  for (const [path, handler] of Object.entries(doraRoutes)) {
+    router.get(path, async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      res.json(await handler(parseDoraQuery(req.query), credentials));
+    });
+  }
 
   // Webhooks authenticate by signature (the source's verifyWebhook), not by a
   // Backstage credential: the auth policy for /webhooks is set in plugin.ts.

@@ -1,0 +1,237 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  DoraChangesResponse,
+  DoraComputation,
+  DoraDeploymentsResponse,
+  DoraGroupResponse,
+  DoraIncidentsResponse,
+  DoraMetricsResponse,
+  DoraOptions,
+  computeDora,
+} from '@goldenpath/plugin-platform-common';
+import { DoraStore } from '../database/DoraStore';
+
+const DAY_MS = 86_400_000;
+
+/** Config defaults for whatever a request leaves out. */
+export interface DoraDefaults {
+  environment: string;
+  leadTimeStart: DoraOptions['leadTimeStart'];
+  excludeWeekends: boolean;
+  tierModel: DoraOptions['tierModel'];
+  windowDays: number;
+  /** History before the window read to decide which deployment shipped a commit first. */
+  shipmentLookbackDays: number;
+}
+
+export type DoraRequest = { entityRef: string } & Partial<DoraOptions>;
+
+interface Scope {
+  entityRef: string;
+  kind: string;
+  entityRefs: string[];
+}
+
+/**
+ * DORA numbers for a component, or a Group's owned components, from the
+ * projection tables. Entities are looked up with the caller's credentials, so
+ * the catalog's permissions decide what a user may see.
+ */
+export class DoraService {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly options: {
+      store: DoraStore;
+      catalog: CatalogService;
+      defaults: DoraDefaults;
+      now?: () => Date;
+    },
+  ) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async getMetrics(
+    request: DoraRequest,
+    credentials: BackstageCredentials,
+  ): Promise<DoraMetricsResponse> {
+    const scope = await this.scope(request.entityRef, credentials);
+    const options = this.resolveOptions(request);
+    const { current, previous } = await this.computeWithPrevious(
+      scope.entityRefs,
+      options,
+    );
+    return {
+      entityRef: scope.entityRef,
+      entityRefs: scope.entityRefs,
+      options,
+      ...current.summary,
+      previous: previous.summary,
+      weekly: current.weekly,
+      prSizeVsMergeTime: current.prSizeVsMergeTime,
+      inputs: current.inputs,
+    };
+  }
+
+  async getDeployments(
+    request: DoraRequest,
+    credentials: BackstageCredentials,
+  ): Promise<DoraDeploymentsResponse> {
+    return {
+      items: (await this.computeCurrent(request, credentials)).deployments,
+    };
+  }
+
+  async getChanges(
+    request: DoraRequest,
+    credentials: BackstageCredentials,
+  ): Promise<DoraChangesResponse> {
+    return { items: (await this.computeCurrent(request, credentials)).changes };
+  }
+
+  async getIncidents(
+    request: DoraRequest,
+    credentials: BackstageCredentials,
+  ): Promise<DoraIncidentsResponse> {
+    return {
+      items: (await this.computeCurrent(request, credentials)).incidents,
+    };
+  }
+
+  async getGroup(
+    request: DoraRequest,
+    credentials: BackstageCredentials,
+  ): Promise<DoraGroupResponse> {
+    const scope = await this.scope(request.entityRef, credentials);
+    if (scope.kind !== 'group') {
+      throw new InputError(`entityRef: ${scope.entityRef} is not a Group`);
+    }
+    const options = this.resolveOptions(request);
+    const rows = await this.loadRows(scope.entityRefs, options);
+    const summary = computeDora(rows, options).summary;
+    const components = scope.entityRefs.map(entityRef => ({
+      entityRef,
+      ...computeDora(
+        {
+          deployments: rows.deployments.filter(d => d.entityRef === entityRef),
+          changes: rows.changes.filter(c => c.entityRef === entityRef),
+          incidents: rows.incidents.filter(i => i.entityRef === entityRef),
+        },
+        options,
+      ).summary,
+    }));
+    return { groupRef: scope.entityRef, options, summary, components };
+  }
+
+  resolveOptions(request: Partial<DoraOptions>): DoraOptions {
+    const d = this.options.defaults;
+    const to = request.to ?? this.now().toISOString();
+    const from =
+      request.from ??
+      new Date(Date.parse(to) - d.windowDays * DAY_MS).toISOString();
+    if (Date.parse(from) >= Date.parse(to)) {
+      throw new InputError(`from: ${from} must be before to: ${to}`);
+    }
+    if (Date.parse(to) - Date.parse(from) > 366 * DAY_MS) {
+      throw new InputError('from/to: the window may span at most 366 days');
+    }
+    return {
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+      environment: (request.environment ?? d.environment).toLowerCase(),
+      leadTimeStart: request.leadTimeStart ?? d.leadTimeStart,
+      excludeWeekends: request.excludeWeekends ?? d.excludeWeekends,
+      tierModel: request.tierModel ?? d.tierModel,
+    };
+  }
+
+  private async computeCurrent(
+    request: DoraRequest,
+    credentials: BackstageCredentials,
+  ): Promise<DoraComputation> {
+    const scope = await this.scope(request.entityRef, credentials);
+    const options = this.resolveOptions(request);
+    return computeDora(await this.loadRows(scope.entityRefs, options), options);
+  }
+
+  private async computeWithPrevious(
+    entityRefs: string[],
+    options: DoraOptions,
+  ) {
+    const length = Date.parse(options.to) - Date.parse(options.from);
+    const previousOptions = {
+      ...options,
+      from: new Date(Date.parse(options.from) - length).toISOString(),
+      to: options.from,
+    };
+    const rows = await this.loadRows(entityRefs, previousOptions, options.to);
+    return {
+      current: computeDora(rows, options),
+      previous: computeDora(rows, previousOptions),
+    };
+  }
+
+  /** Rows from `lookback` before `options.from` up to `to` (default options.to). */
+  private async loadRows(
+    entityRefs: string[],
+    options: DoraOptions,
+    to = options.to,
+  ) {
+    if (entityRefs.length === 0) {
+      return { deployments: [], changes: [], incidents: [] };
+    }
+    const query = {
+      entityRefs,
+      from: new Date(
+        Date.parse(options.from) -
+          this.options.defaults.shipmentLookbackDays * DAY_MS,
+      ).toISOString(),
+      to,
+    };
+    const { store } = this.options;
+    const [deployments, changes, incidents] = await Promise.all([
+      store.listDeployments(query),
+      store.listChanges(query),
+      store.listIncidents(query),
+    ]);
+    return { deployments, changes, incidents };
+  }
+
+  private async scope(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Scope> {
+    let requested: string;
+    try {
+      requested = stringifyEntityRef(
+        parseEntityRef(entityRef, { defaultKind: 'component' }),
+      ).toLowerCase();
+    } catch (error) {
+      throw new InputError(`entityRef: ${(error as Error).message}`);
+    }
+    const entity = await this.options.catalog.getEntityByRef(requested, {
+      credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(`no catalog entity ${requested}`);
+    }
+    const ref = stringifyEntityRef(entity).toLowerCase();
+    const kind = entity.kind.toLowerCase();
+    if (kind !== 'group') return { entityRef: ref, kind, entityRefs: [ref] };
+    const { items } = await this.options.catalog.getEntities(
+      {
+        filter: { kind: 'Component', 'relations.ownedBy': ref },
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      },
+      { credentials },
+    );
+    return {
+      entityRef: ref,
+      kind,
+      entityRefs: items.map(e => stringifyEntityRef(e).toLowerCase()).sort(),
+    };
+  }
+}
