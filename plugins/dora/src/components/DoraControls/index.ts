@@ -1,0 +1,1 @@
+export { DoraControls } from './DoraControls';

@@ -1,0 +1,6 @@
+export { DoraDrillDown } from './DoraDrillDown';
+export {
+  changeCsvColumns,
+  deploymentCsvColumns,
+  incidentCsvColumns,
+} from './columns';

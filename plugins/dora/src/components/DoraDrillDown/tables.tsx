@@ -1,0 +1,72 @@
+import { DoraQuery } from '@goldenpath/plugin-platform-react';
+import {
+  useDoraChanges,
+  useDoraDeployments,
+  useDoraIncidents,
+} from '../../hooks/useDoraData';
+import {
+  changeColumns,
+  changeCsvColumns,
+  deploymentColumns,
+  deploymentCsvColumns,
+  incidentColumns,
+  incidentCsvColumns,
+} from './columns';
+import { DrillDownTable } from './DrillDownTable';
+import { csvFilename } from './exportAction';
+
+export function DeploymentsTable(props: { query: DoraQuery }) {
+  const { query } = props;
+  const { loading, error, value } = useDoraDeployments(query);
+  return (
+    <DrillDownTable
+      title="Deployments"
+      loading={loading}
+      error={error}
+      items={value?.items}
+      columns={deploymentColumns}
+      csvColumns={deploymentCsvColumns}
+      filename={csvFilename(
+        query.entityRef,
+        'deployments',
+        query.from,
+        query.to,
+      )}
+      emptyText="No deployments in this window."
+    />
+  );
+}
+
+export function ChangesTable(props: { query: DoraQuery }) {
+  const { query } = props;
+  const { loading, error, value } = useDoraChanges(query);
+  return (
+    <DrillDownTable
+      title="Changes"
+      loading={loading}
+      error={error}
+      items={value?.items}
+      columns={changeColumns}
+      csvColumns={changeCsvColumns}
+      filename={csvFilename(query.entityRef, 'changes', query.from, query.to)}
+      emptyText="No merged pull requests in this window."
+    />
+  );
+}
+
+export function IncidentsTable(props: { query: DoraQuery }) {
+  const { query } = props;
+  const { loading, error, value } = useDoraIncidents(query);
+  return (
+    <DrillDownTable
+      title="Incidents"
+      loading={loading}
+      error={error}
+      items={value?.items}
+      columns={incidentColumns}
+      csvColumns={incidentCsvColumns}
+      filename={csvFilename(query.entityRef, 'incidents', query.from, query.to)}
+      emptyText="No incidents in this window."
+    />
+  );
+}

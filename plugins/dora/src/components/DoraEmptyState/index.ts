@@ -1,0 +1,2 @@
+export { DoraEmptyState } from './DoraEmptyState';
+export type { DoraEmptyStateProps } from './DoraEmptyState';

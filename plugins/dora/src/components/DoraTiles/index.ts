@@ -1,0 +1,2 @@
+export { DoraTiles } from './DoraTiles';
+export { DoraExtraNumbers } from './DoraExtraNumbers';

@@ -1,0 +1,2 @@
+export { DoraTrends } from './DoraTrends';
+export { PrSizeChart } from './PrSizeChart';

@@ -1,0 +1,2 @@
+export { EntityDoraContent } from './EntityDoraContent';
+export type { EntityDoraContentProps } from './EntityDoraContent';

@@ -1,0 +1,2 @@
+export { EntityDoraGroupContent } from './EntityDoraGroupContent';
+export type { EntityDoraGroupContentProps } from './EntityDoraGroupContent';

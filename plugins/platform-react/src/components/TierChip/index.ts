@@ -1,0 +1,2 @@
+export { TierChip, TIER_LABELS } from './TierChip';
+export type { TierChipProps } from './TierChip';

@@ -1,0 +1,5 @@
+export { WeeklyTrendChart, describeWeeklyTrend } from './WeeklyTrendChart';
+export type {
+  WeeklyTrendChartProps,
+  WeeklyTrendPoint,
+} from './WeeklyTrendChart';

@@ -1,0 +1,3 @@
+export * from './MetricTile';
+export * from './TierChip';
+export * from './WeeklyTrendChart';

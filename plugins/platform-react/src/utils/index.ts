@@ -1,0 +1,2 @@
+export { downloadCsv, toCsv } from './csv';
+export type { CsvColumn, CsvValue } from './csv';
