@@ -1,6 +1,8 @@
 /*
- * `npm run bench`: intake throughput against the plain-knex floor on SQLite and
- * PostgreSQL, and peak memory. Prints figures and ratios; asserts nothing.
+ * `npm run bench [intake|dora|memory]`: intake throughput against the
+ * plain-knex floor, DORA query latency against the raw indexed SQL floor, on
+ * SQLite and PostgreSQL, and the real backend's peak memory. Prints figures and
+ * ratios; asserts nothing.
  * PostgreSQL: BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432);
  * skipped with a note if it cannot be reached. Last, the real example backend is
  * started and fed over HTTP to read its peak memory.
@@ -10,9 +12,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchBackendMemory } from './backendMemory';
+import { benchDora, DoraFigures } from './doraBench';
 import { benchIntake, DatabaseFactory, IntakeFigures } from './intakeBench';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 50_000);
+const DORA_EVENTS = Number(process.env.BENCH_DORA_EVENTS ?? 1_000_000);
 const TARGET_RATIO = 2;
 
 function sqliteFactory(): DatabaseFactory {
@@ -82,54 +86,105 @@ function report(label: string, f: IntakeFigures) {
   );
 }
 
-async function main() {
-  console.log(
-    `Golden Path intake benchmark (node ${process.version}, ${
-      os.cpus().length
-    } cores)`,
-  );
-  report(
-    'SQLite (better-sqlite3, file)',
-    await benchIntake(sqliteFactory(), EVENTS),
-  );
-
-  const pgUrl =
-    process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+async function postgresAvailable(url: string): Promise<boolean> {
   try {
-    const probe = knexFactory({ client: 'pg', connection: pgUrl });
+    const probe = knexFactory({ client: 'pg', connection: url });
     await probe.raw('select 1');
     await probe.destroy();
-    report('PostgreSQL', await benchIntake(postgresFactory(pgUrl), EVENTS));
+    return true;
   } catch (error) {
     console.log(`\nPostgreSQL: skipped (${(error as Error).message})`);
+    return false;
+  }
+}
+
+function reportDora(label: string, f: DoraFigures) {
+  const ratio = f.p95 / f.floorP95;
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  console.log(
+    `\n${label}: ${f.events.toLocaleString(
+      'en-US',
+    )} events from 500 services (loaded through the intake and projected in ${f.loadSeconds.toFixed(
+      0,
+    )} s)`,
+  );
+  console.log(
+    `  DORA metrics, one entity, 90 days: p50 ${ms(f.p50)}  p95 ${ms(
+      f.p95,
+    )} (target < 50 ms) ${f.p95 < 50 ? 'OK' : 'OVER'}`,
+  );
+  console.log(
+    `  floor (the same rows by raw indexed SQL): p50 ${ms(
+      f.floorP50,
+    )}  p95 ${ms(f.floorP95)}`,
+  );
+  console.log(
+    `  ratio p95 ${ratio.toFixed(2)}x the floor (target <= 3x) ${
+      ratio <= 3 ? 'OK' : 'OVER'
+    }`,
+  );
+}
+
+const SECTIONS = ['intake', 'dora', 'memory'] as const;
+
+async function main() {
+  const asked = process.argv.slice(2);
+  const run = (section: (typeof SECTIONS)[number]) =>
+    asked.length === 0 || asked.includes(section);
+  console.log(
+    `Golden Path benchmarks (node ${process.version}, ${
+      os.cpus().length
+    } cores): ${SECTIONS.filter(run).join(', ')}`,
+  );
+  const pgUrl =
+    process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+  const pg = await postgresAvailable(pgUrl);
+
+  if (run('intake')) {
+    report(
+      'SQLite (better-sqlite3, file)',
+      await benchIntake(sqliteFactory(), EVENTS),
+    );
+    if (pg)
+      report('PostgreSQL', await benchIntake(postgresFactory(pgUrl), EVENTS));
+    const peakMiB = process.resourceUsage().maxRSS / 1024;
+    console.log(
+      `\nBench process (holds the events three times over): ${peakMiB.toFixed(
+        0,
+      )} MiB max RSS`,
+    );
   }
 
-  const peakMiB = process.resourceUsage().maxRSS / 1024;
-  console.log(
-    `\nBench process (holds the events three times over): ${peakMiB.toFixed(
-      0,
-    )} MiB max RSS`,
-  );
+  if (run('dora')) {
+    reportDora('DORA on SQLite', await benchDora(sqliteFactory(), DORA_EVENTS));
+    if (pg)
+      reportDora(
+        'DORA on PostgreSQL',
+        await benchDora(postgresFactory(pgUrl), DORA_EVENTS),
+      );
+  }
 
-  const backend = await benchBackendMemory(
-    path.resolve(__dirname, '..', '..'),
-    EVENTS,
-  );
-  console.log(
-    `\nReal backend (catalog, auth, permissions, events, platform; SQLite), ${EVENTS.toLocaleString(
-      'en-US',
-    )} events over HTTP with the static token:`,
-  );
-  console.log(
-    `  ${Math.round(backend.eventsPerSec).toLocaleString(
-      'en-US',
-    )} events/s end to end`,
-  );
-  console.log(
-    `  memory: ${backend.idleMiB.toFixed(
-      0,
-    )} MiB RSS after start, ${backend.peakMiB.toFixed(0)} MiB peak (VmHWM)`,
-  );
+  if (run('memory')) {
+    const backend = await benchBackendMemory(
+      path.resolve(__dirname, '..', '..'),
+      EVENTS,
+    );
+    console.log(
+      `\nReal backend (catalog, auth, permissions, events, platform; SQLite), ${EVENTS.toLocaleString(
+        'en-US',
+      )} events over HTTP with the static token:`,
+    );
+    console.log(
+      `  ${Math.round(backend.eventsPerSec).toLocaleString(
+        'en-US',
+      )} events/s end to end`,
+    );
+    console.log(
+      `  memory: ${backend.idleMiB.toFixed(
+        0,
+      )} MiB RSS after start, ${backend.peakMiB.toFixed(0)} MiB peak (VmHWM)`,
+    );
+  }
 }
 
 main().catch(error => {

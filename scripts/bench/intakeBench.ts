@@ -138,6 +138,7 @@ export async function benchIntake(
       maxFutureSkewMs: 86_400_000,
     }),
     store: httpStore,
+    dora: {} as any, // DORA routes are not exercised here
     linkerStatus: () => ({ entitiesIndexed: index.size, indexBuiltAt: null }),
     sources: [],
     httpAuth: mockServices.httpAuth(),

@@ -22,5 +22,7 @@ backend.add(
 backend.add(import('@backstage/plugin-events-backend'));
 
 backend.add(import('@goldenpath/plugin-platform-backend'));
+backend.add(import('@goldenpath/plugin-platform-backend-module-github'));
+backend.add(import('@goldenpath/plugin-platform-backend-module-incidents'));
 
 backend.start();

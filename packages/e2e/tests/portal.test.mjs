@@ -17,6 +17,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let portal;
 let browser;
+let page;
 
 before(async () => {
   assert.ok(
@@ -61,7 +62,7 @@ test('demo events reach the log through the intake and link to catalog entities'
 });
 
 test('a signed-in user opens a component page', async () => {
-  const page = await browser.newPage({
+  page = await browser.newPage({
     viewport: { width: 1400, height: 900 },
   });
   await page.goto(`${portal.baseUrl}/`);
@@ -76,4 +77,45 @@ test('a signed-in user opens a component page', async () => {
   assert.ok(
     fs.statSync(path.join(screenshots, 'component-page.png')).size > 10_000,
   );
+});
+
+test('the DORA tab shows the four keys with tiers for a component', async () => {
+  // The projection runs right after the demo intake; give it a moment.
+  await portal.waitFor(async () => {
+    const res = await portal.api(
+      '/api/platform/dora/metrics?entityRef=component:default/payments-api',
+    );
+    const body = await res.json();
+    return body.deploymentFrequency?.deployments > 0;
+  }, 60_000);
+  await page.getByText('DORA', { exact: true }).first().click();
+  await page.waitForURL(/\/dora$/);
+  for (const title of [
+    'Deployment frequency',
+    'Lead time for changes',
+    'Change failure rate',
+    'Failed deployment recovery time',
+  ]) {
+    await page.getByText(title).first().waitFor({ timeout: 30_000 });
+  }
+  await page
+    .getByText(/elite|high|medium|low/i)
+    .first()
+    .waitFor();
+  await page.waitForTimeout(1500); // let the charts finish their entry animation
+  await page.screenshot({
+    path: path.join(screenshots, 'dora-tab.png'),
+    fullPage: true,
+  });
+});
+
+test("a team's DORA tab rolls up the components it owns", async () => {
+  await page.goto(`${portal.baseUrl}/catalog/default/group/team-payments/dora`);
+  await page.getByText('payments-api').first().waitFor({ timeout: 30_000 });
+  await page.getByText('ledger-service').first().waitFor();
+  await page.waitForTimeout(1500);
+  await page.screenshot({
+    path: path.join(screenshots, 'dora-group-tab.png'),
+    fullPage: true,
+  });
 });
