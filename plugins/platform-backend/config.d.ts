@@ -106,8 +106,9 @@ export interface Config {
        */
       enabled?: boolean;
       /**
-       * Days of changes, deployments and incidents to generate.
-       * @default 90
+       * Days of changes, deployments and incidents to generate (twice the DORA
+       * tab's default window, so its comparison with the previous period has data).
+       * @default 180
        * @visibility backend
        */
       historyDays?: number;

@@ -114,7 +114,7 @@ export function readPlatformConfig(root: Config): PlatformConfig {
     },
     demo: {
       enabled: demo?.getOptionalBoolean('enabled') ?? false,
-      historyDays: demo?.getOptionalNumber('historyDays') ?? 90,
+      historyDays: demo?.getOptionalNumber('historyDays') ?? 180,
       telemetryDays: demo?.getOptionalNumber('telemetryDays') ?? 30,
       schedule: schedule(demo, {
         frequency: { hours: 1 },

@@ -391,6 +391,7 @@ export const doraGroup: DoraGroupResponse = {
     recoveryTime: { resolved: 7, open: 1, medianHours: 2.5, tier: 'high' },
     reworkRate: { deployments: 103, rework: 4, rate: 4 / 103 },
   },
+  previous,
   components: [
     { entityRef: 'component:default/payments-api', ...summary },
     { entityRef: 'component:default/checkout-web', ...checkout },

@@ -155,6 +155,7 @@ describe('DORA from the log to the numbers', () => {
       user,
     );
     expect(g.summary.deploymentFrequency.deployments).toBe(4);
+    expect(g.previous.deploymentFrequency.deployments).toBe(0);
     expect(
       g.components.map(c => [c.entityRef, c.deploymentFrequency.deployments]),
     ).toEqual([

@@ -110,8 +110,14 @@ export class DoraService {
       throw new InputError(`entityRef: ${scope.entityRef} is not a Group`);
     }
     const options = this.resolveOptions(request);
-    const rows = await this.loadRows(scope.entityRefs, options);
+    const previousOptions = this.previousWindow(options);
+    const rows = await this.loadRows(
+      scope.entityRefs,
+      previousOptions,
+      options.to,
+    );
     const summary = computeDora(rows, options).summary;
+    const previous = computeDora(rows, previousOptions).summary;
     const components = scope.entityRefs.map(entityRef => ({
       entityRef,
       ...computeDora(
@@ -123,7 +129,13 @@ export class DoraService {
         options,
       ).summary,
     }));
-    return { groupRef: scope.entityRef, options, summary, components };
+    return {
+      groupRef: scope.entityRef,
+      options,
+      summary,
+      previous,
+      components,
+    };
   }
 
   resolveOptions(request: Partial<DoraOptions>): DoraOptions {
@@ -157,16 +169,21 @@ export class DoraService {
     return computeDora(await this.loadRows(scope.entityRefs, options), options);
   }
 
-  private async computeWithPrevious(
-    entityRefs: string[],
-    options: DoraOptions,
-  ) {
+  /** The window of equal length just before `options.from`. */
+  private previousWindow(options: DoraOptions): DoraOptions {
     const length = Date.parse(options.to) - Date.parse(options.from);
-    const previousOptions = {
+    return {
       ...options,
       from: new Date(Date.parse(options.from) - length).toISOString(),
       to: options.from,
     };
+  }
+
+  private async computeWithPrevious(
+    entityRefs: string[],
+    options: DoraOptions,
+  ) {
+    const previousOptions = this.previousWindow(options);
     const rows = await this.loadRows(entityRefs, previousOptions, options.to);
     return {
       current: computeDora(rows, options),

@@ -202,6 +202,8 @@ export interface DoraGroupResponse {
   options: DoraOptions;
   /** Roll-up over all owned components. */
   summary: DoraSummary;
+  /** The roll-up for the window of equal length just before `from`. */
+  previous: DoraSummary;
   components: Array<{ entityRef: string } & DoraSummary>;
 }
 

@@ -71,6 +71,8 @@ describe('EntityDoraGroupContent', () => {
     expect(
       within(cfr).getByText('8 of 103 deployments failed'),
     ).toBeInTheDocument();
+    // The roll-up is compared with the previous period like a component's.
+    expect(within(df).getByText(/vs previous 90 days/)).toBeInTheDocument();
   });
 
   it('lists the components with their values, tiers and links to their DORA tab', async () => {

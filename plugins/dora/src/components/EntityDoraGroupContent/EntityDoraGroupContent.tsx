@@ -41,6 +41,7 @@ function DoraGroupView(props: { group: DoraGroupResponse }) {
       <Grid item xs={12}>
         <DoraTiles
           summary={group.summary}
+          previous={group.previous}
           options={group.options}
           componentCount={group.components.length}
         />
