@@ -1,4 +1,4 @@
-import { InputError } from '@backstage/errors';
+import { parsePayload as parseWith } from '@goldenpath/plugin-platform-node';
 import { z } from 'zod';
 
 /*
@@ -88,17 +88,11 @@ export type MergedPullRequestPayload = z.infer<typeof mergedPullRequestPayload>;
 export type DeploymentStatusPayload = z.infer<typeof deploymentStatusPayload>;
 export type WorkflowRunPayload = z.infer<typeof workflowRunPayload>;
 
-/** Parses a payload, or throws `InputError` naming the fields that are wrong. */
+/** Parses a GitHub payload, or throws `InputError` naming the wrong fields. */
 export function parsePayload<S extends z.ZodType>(
   schema: S,
   payload: unknown,
   what: string,
 ): z.infer<S> {
-  const result = schema.safeParse(payload);
-  if (result.success) return result.data;
-  const problems = result.error.issues
-    .slice(0, 5)
-    .map(i => `${i.path.length ? i.path.join('.') : 'payload'}: ${i.message}`)
-    .join('; ');
-  throw new InputError(`invalid GitHub ${what} payload: ${problems}`);
+  return parseWith(schema, payload, `GitHub ${what}`);
 }

@@ -8,7 +8,7 @@ import platformPlugin from '@goldenpath/plugin-platform-backend';
 import request from 'supertest';
 import { fixture } from './__testUtils__/fixture';
 import platformModuleIncidents from './index';
-import { hmacSha256Hex } from './signature';
+import { hmacSha256Hex } from '@goldenpath/plugin-platform-node';
 
 jest.setTimeout(60_000);
 

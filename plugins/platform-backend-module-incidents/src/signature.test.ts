@@ -1,9 +1,6 @@
 import { AuthenticationError } from '@backstage/errors';
-import {
-  hmacSha256Hex,
-  verifyPagerDutySignature,
-  verifySignature256,
-} from './signature';
+import { hmacSha256Hex } from '@goldenpath/plugin-platform-node';
+import { verifyPagerDutySignature, verifySignature256 } from './signature';
 
 const secret = 's3cret';
 const body = Buffer.from('{"action":"opened"}');

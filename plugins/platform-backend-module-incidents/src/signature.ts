@@ -1,16 +1,8 @@
 import { AuthenticationError } from '@backstage/errors';
-import { createHmac, timingSafeEqual } from 'node:crypto';
-
-export function hmacSha256Hex(secret: string, body: Buffer | string): string {
-  return createHmac('sha256', secret).update(body).digest('hex');
-}
-
-/** Constant time, so the response time does not reveal how much of a guess was right. */
-function safeEqual(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+import {
+  hmacSha256Hex,
+  signatureMatches,
+} from '@goldenpath/plugin-platform-node';
 
 /** Generic webhook: `X-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`. */
 export function verifySignature256(
@@ -22,7 +14,7 @@ export function verifySignature256(
   if (!given) {
     throw new AuthenticationError('missing X-Signature-256 header');
   }
-  if (!safeEqual(given.trim(), `sha256=${hmacSha256Hex(secret, rawBody)}`)) {
+  if (!signatureMatches(given, `sha256=${hmacSha256Hex(secret, rawBody)}`)) {
     throw new AuthenticationError('X-Signature-256 does not match the body');
   }
 }
@@ -44,7 +36,7 @@ export function verifyPagerDutySignature(
   const matches = given
     .split(',')
     .map(value => value.trim())
-    .filter(value => safeEqual(value, expected));
+    .filter(value => signatureMatches(value, expected));
   if (matches.length === 0) {
     throw new AuthenticationError(
       'X-PagerDuty-Signature does not match the body',

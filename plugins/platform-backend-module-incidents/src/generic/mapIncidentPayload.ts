@@ -4,7 +4,7 @@ import {
   isoTimestamp,
 } from '@goldenpath/plugin-platform-common';
 import { z } from 'zod';
-import { parsePayload } from '../parsePayload';
+import { parsePayload } from '@goldenpath/plugin-platform-node';
 
 /** The canonical `source` of generic incidents. */
 export const INCIDENTS_SOURCE = 'incidents';
