@@ -30,7 +30,7 @@ export interface DeliveryService {
 const byTime =
   <T extends { id: string }>(time: (item: T) => number) =>
   (a: T, b: T) =>
-    time(a) - time(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    time(a) - time(b) || (a.id < b.id ? -1 : Number(a.id > b.id));
 
 /**
  * The delivery history of one service around a window: day plans, plus what
