@@ -4,4 +4,5 @@
  * @packageDocumentation
  */
 export * from './eventSources';
+export * from './eventProducers';
 export * from './webhookHelpers';
