@@ -1,7 +1,4 @@
-import {
-  ApiBlueprint,
-  coreExtensionData,
-} from '@backstage/frontend-plugin-api';
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import {
   EntityProvider,
   entityRouteRef,
@@ -19,19 +16,17 @@ import {
   createFakePlatformApi,
   groupEntity,
 } from './__fixtures__/doraMetrics';
-import doraPlugin, {
-  doraEntityContent,
-  doraGroupEntityContent,
-  doraPlatformApi,
-} from './alpha';
+import doraPlugin, { doraEntityContent, doraGroupEntityContent } from './alpha';
 
 describe('dora plugin (New Frontend System)', () => {
-  it('has the API and both entity content extensions', () => {
+  it('has both entity content extensions and provides no API', () => {
     expect(doraPlugin.pluginId).toBe('dora');
-    expect(doraPlugin.getExtension('api:dora')).toMatchObject({
-      kind: 'api',
-      namespace: 'dora',
-    });
+    // The platform plugin is the one provider of platformApiRef; a second
+    // provider makes the New Frontend System reject the app.
+    const getAnyExtension = doraPlugin.getExtension as (id: string) => unknown;
+    for (const id of ['api:dora', 'api:platform']) {
+      expect(() => getAnyExtension(id)).toThrow(/non-existent extension/);
+    }
     expect(doraPlugin.getExtension('entity-content:dora')).toMatchObject({
       kind: 'entity-content',
       namespace: 'dora',
@@ -61,16 +56,6 @@ describe('dora plugin (New Frontend System)', () => {
     const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
     expect(filter?.(groupEntity)).toBe(true);
     expect(filter?.(componentEntity)).toBe(false);
-  });
-
-  it('provides the platform API through the plugin', () => {
-    const tester = createExtensionTester(doraPlatformApi);
-    const factory = tester.get(ApiBlueprint.dataRefs.factory);
-    expect(factory.api).toBe(platformApiRef);
-    expect(Object.keys(factory.deps).sort()).toEqual([
-      'discoveryApi',
-      'fetchApi',
-    ]);
   });
 
   it('renders the Component tab with the fixture numbers', async () => {

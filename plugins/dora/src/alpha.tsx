@@ -1,32 +1,7 @@
 import { compatWrapper } from '@backstage/core-compat-api';
-import {
-  ApiBlueprint,
-  createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
-} from '@backstage/frontend-plugin-api';
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import {
-  PlatformClient,
-  platformApiRef,
-} from '@goldenpath/plugin-platform-react';
 import { isDoraComponent, isDoraGroup } from './availability';
-
-/**
- * The platform backend client. Provided by this plugin; see the README for
- * apps that install several Golden Path tabs.
- *
- * @alpha
- */
-export const doraPlatformApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: platformApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new PlatformClient({ discoveryApi, fetchApi }),
-    }),
-});
 
 /**
  * The DORA tab of a Component with the `github.com/project-slug` annotation.
@@ -64,7 +39,8 @@ export const doraGroupEntityContent = EntityContentBlueprint.make({
 });
 
 /**
- * The DORA plugin for the New Frontend System.
+ * The DORA plugin for the New Frontend System. Its tabs use `platformApiRef`,
+ * which `@goldenpath/plugin-platform/alpha` provides (`api:platform`).
  *
  * @alpha
  */
@@ -72,5 +48,5 @@ export default createFrontendPlugin({
   pluginId: 'dora',
   title: 'DORA',
   info: { packageJson: () => import('../package.json') },
-  extensions: [doraPlatformApi, doraEntityContent, doraGroupEntityContent],
+  extensions: [doraEntityContent, doraGroupEntityContent],
 });

@@ -20,14 +20,9 @@ import { Route, Routes } from 'react-router-dom';
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
 describe('dora plugin (legacy system)', () => {
-  it('is called dora and provides the platform API client', () => {
+  it('is called dora and leaves the platform API to the platform plugin', () => {
     expect(doraPlugin.getId()).toBe('dora');
-    const apis = Array.from(doraPlugin.getApis());
-    expect(apis.map(api => api.api.id)).toEqual(['plugin.platform.api']);
-    expect(Object.keys(apis[0].deps).sort()).toEqual([
-      'discoveryApi',
-      'fetchApi',
-    ]);
+    expect(Array.from(doraPlugin.getApis())).toEqual([]);
   });
 
   it('renders EntityDoraContent for a Component', async () => {

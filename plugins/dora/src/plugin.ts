@@ -1,31 +1,18 @@
 import {
-  createApiFactory,
   createPlugin,
   createRoutableExtension,
-  discoveryApiRef,
-  fetchApiRef,
 } from '@backstage/core-plugin-api';
-import {
-  PlatformClient,
-  platformApiRef,
-} from '@goldenpath/plugin-platform-react';
 import { groupRouteRef, rootRouteRef } from './routes';
 
 /**
- * The DORA plugin for the legacy frontend system.
+ * The DORA plugin for the legacy frontend system. It uses `platformApiRef`
+ * and does not provide it: the app adds `platformApiFactory` from
+ * `@goldenpath/plugin-platform` to its `apis`.
  *
  * @public
  */
 export const doraPlugin = createPlugin({
   id: 'dora',
-  apis: [
-    createApiFactory({
-      api: platformApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new PlatformClient({ discoveryApi, fetchApi }),
-    }),
-  ],
   routes: { root: rootRouteRef, group: groupRouteRef },
 });
 
