@@ -1,0 +1,143 @@
+import {
+  SchedulerServiceTaskInvocationDefinition,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  EventListResponse,
+  StoredEvent,
+} from '@goldenpath/plugin-platform-common';
+import { AddressInfo } from 'node:net';
+import { catalogEntities } from './__testUtils__/catalogEntities';
+import { DEMO_TASK_ID } from './createDemoEventProducer';
+import platformModuleDemo from './index';
+
+jest.setTimeout(60_000);
+
+type ScheduledTask = SchedulerServiceTaskInvocationDefinition &
+  SchedulerServiceTaskScheduleDefinition;
+
+/**
+ * The real platform backend with this module on an in-memory SQLite database.
+ * The scheduler only records tasks, so the test runs the demo task itself and
+ * sees its errors.
+ */
+async function start(demo: Record<string, unknown> = {}) {
+  const tasks = new Map<string, ScheduledTask>();
+  const scheduler = mockServices.scheduler.mock({
+    scheduleTask: jest.fn(async (task: ScheduledTask) => {
+      tasks.set(task.id, task);
+    }),
+  });
+  const { server } = await startTestBackend({
+    features: [
+      // The real platform backend, as the example backend adds it: a
+      // devDependency, since a module must not import its plugin at runtime.
+      // eslint-disable-next-line @backstage/no-mixed-plugin-imports
+      import('@goldenpath/plugin-platform-backend'),
+      platformModuleDemo,
+      scheduler.factory,
+      catalogServiceMock.factory({ entities: catalogEntities }),
+      mockServices.rootConfig.factory({
+        data: {
+          events: { useEventBus: 'never' },
+          platform: {
+            intake: { maxBatchSize: 100 },
+            demo: { historyDays: 10, telemetryDays: 1, ...demo },
+          },
+        },
+      }),
+    ],
+  });
+  const { port } = server.address() as AddressInfo;
+  return { tasks, baseUrl: `http://localhost:${port}/api/platform` };
+}
+
+function demoTask(tasks: Map<string, ScheduledTask>): ScheduledTask {
+  const task = tasks.get(DEMO_TASK_ID);
+  if (!task) {
+    throw new Error(
+      `The platform backend never connected the demo producer: no "${DEMO_TASK_ID}" task was scheduled (scheduled: ${
+        [...tasks.keys()].join(', ') || 'none'
+      }). Does plugin.ts call connect() on every producer added through platformEventProducersExtensionPoint?`,
+    );
+  }
+  return task;
+}
+
+/**
+ * `GET /events` with a user's credentials. The test history is kept under one
+ * page (1000 events), so a further page means the test lost its premise.
+ */
+async function listEvents(
+  baseUrl: string,
+  query: Record<string, string> = {},
+): Promise<StoredEvent[]> {
+  const params = new URLSearchParams({ ...query, limit: '1000' });
+  const res = await fetch(`${baseUrl}/events?${params}`, {
+    headers: { Authorization: mockCredentials.user.header() },
+  });
+  expect(res.status).toBe(200);
+  const page = (await res.json()) as EventListResponse;
+  expect(page.nextCursor).toBeUndefined();
+  return page.items;
+}
+
+describe('platformModuleDemo', () => {
+  it('sends linked demo history through the real intake, and a rerun adds nothing', async () => {
+    const { tasks, baseUrl } = await start();
+    const task = demoTask(tasks);
+    expect(task).toMatchObject({
+      scope: 'global',
+      frequency: { hours: 1 },
+      timeout: { minutes: 10 },
+      initialDelay: { seconds: 15 },
+    });
+    expect(await listEvents(baseUrl)).toEqual([]);
+
+    await task.fn(new AbortController().signal);
+    const events = await listEvents(baseUrl);
+    expect(events.length).toBeGreaterThan(100); // more than one batch
+    expect(events.filter(e => !e.source.startsWith('demo-'))).toEqual([]);
+    expect(new Set(events.map(e => e.type))).toEqual(
+      new Set([
+        'change.merged',
+        'deployment.finished',
+        'incident.opened',
+        'incident.resolved',
+        'pod.usage',
+        'canary.run',
+      ]),
+    );
+    expect(await listEvents(baseUrl, { unlinked: 'true' })).toEqual([]);
+    expect(
+      await listEvents(baseUrl, {
+        entityRef: 'component:default/ledger-service',
+      }),
+    ).not.toEqual([]);
+
+    await task.fn(new AbortController().signal);
+    expect((await listEvents(baseUrl)).length).toBe(events.length);
+  });
+
+  it('reads its schedule from config', async () => {
+    const { tasks } = await start({
+      schedule: { frequency: { minutes: 5 }, timeout: { minutes: 2 } },
+    });
+    expect(demoTask(tasks)).toMatchObject({
+      frequency: { minutes: 5 },
+      timeout: { minutes: 2 },
+    });
+  });
+
+  it('stays idle when platform.demo.enabled is false', async () => {
+    const { tasks, baseUrl } = await start({ enabled: false });
+    expect(tasks.has(DEMO_TASK_ID)).toBe(false);
+    expect(await listEvents(baseUrl)).toEqual([]);
+  });
+});
