@@ -1,6 +1,7 @@
 /*
  * The Golden Path example backend: the Backstage core plugins the portal needs,
- * plus the shared platform backend.
+ * plus the shared platform backend, its source modules and (for this example
+ * portal only) the demo history module.
  */
 import { createBackend } from '@backstage/backend-defaults';
 
@@ -24,5 +25,8 @@ backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@goldenpath/plugin-platform-backend'));
 backend.add(import('@goldenpath/plugin-platform-backend-module-github'));
 backend.add(import('@goldenpath/plugin-platform-backend-module-incidents'));
+// Demo history for the example portal only: installs that follow docs/install.md
+// leave this module out, and app-config.production.yaml turns it off.
+backend.add(import('@goldenpath/plugin-platform-backend-module-demo'));
 
 backend.start();
