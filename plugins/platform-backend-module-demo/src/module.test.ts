@@ -12,6 +12,10 @@ import {
   EventListResponse,
   StoredEvent,
 } from '@goldenpath/plugin-platform-common';
+// The real platform backend, as the example backend adds it: a devDependency,
+// since a module must not import its plugin at runtime.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import platformBackend from '@goldenpath/plugin-platform-backend';
 import { AddressInfo } from 'node:net';
 import { catalogEntities } from './__testUtils__/catalogEntities';
 import { DEMO_TASK_ID } from './createDemoEventProducer';
@@ -36,10 +40,7 @@ async function start(demo: Record<string, unknown> = {}) {
   });
   const { server } = await startTestBackend({
     features: [
-      // The real platform backend, as the example backend adds it: a
-      // devDependency, since a module must not import its plugin at runtime.
-      // eslint-disable-next-line @backstage/no-mixed-plugin-imports
-      import('@goldenpath/plugin-platform-backend'),
+      platformBackend,
       platformModuleDemo,
       scheduler.factory,
       catalogServiceMock.factory({ entities: catalogEntities }),
