@@ -4,12 +4,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
-import { DoraDefaults } from './dora/DoraService';
 
+/** The shared backend's settings; each feature reads its own `platform.<id>`. */
 export interface PlatformConfig {
-  dora: DoraDefaults & {
-    projectionSchedule: SchedulerServiceTaskScheduleDefinition;
-  };
   intake: {
     maxBatchSize: number;
     maxBodySize: string | number;
@@ -20,10 +17,8 @@ export interface PlatformConfig {
     cacheTtlMs: number;
     schedule: SchedulerServiceTaskScheduleDefinition;
   };
-  demo: {
-    enabled: boolean;
-    historyDays: number;
-    telemetryDays: number;
+  projections: {
+    pageSize: number;
     schedule: SchedulerServiceTaskScheduleDefinition;
   };
 }
@@ -38,7 +33,8 @@ function durationMs(
   );
 }
 
-function schedule(
+/** A task schedule under `config.schedule`, or the fallback. */
+export function readSchedule(
   config: Config | undefined,
   fallback: SchedulerServiceTaskScheduleDefinition,
 ): SchedulerServiceTaskScheduleDefinition {
@@ -49,54 +45,48 @@ function schedule(
     : fallback;
 }
 
-function oneOf<T extends string>(
+/** A string setting limited to `allowed`; the error names the full key via `at`. */
+export function oneOf<T extends string>(
   config: Config | undefined,
   key: string,
   allowed: readonly T[],
   fallback: T,
+  at: (key: string) => string,
 ): T {
   const value = config?.getOptionalString(key) ?? fallback;
   if (!allowed.includes(value as T)) {
-    throw new Error(
-      `platform.dora.${key} must be one of ${allowed.join(', ')}`,
-    );
+    throw new Error(`${at(key)} must be one of ${allowed.join(', ')}`);
   }
   return value as T;
 }
 
-/** Reads `platform.*` with the defaults documented in config.d.ts. */
+function positiveInteger(
+  config: Config | undefined,
+  key: string,
+  fallback: number,
+  at: string,
+): number {
+  const value = config?.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`${at} must be a positive integer`);
+  }
+  return value;
+}
+
+/** Reads the shared `platform.*` keys with the defaults documented in config.d.ts. */
 export function readPlatformConfig(root: Config): PlatformConfig {
   const platform = root.getOptionalConfig('platform');
   const intake = platform?.getOptionalConfig('intake');
   const linker = platform?.getOptionalConfig('linker');
-  const demo = platform?.getOptionalConfig('demo');
-  const dora = platform?.getOptionalConfig('dora');
-  const maxBatchSize = intake?.getOptionalNumber('maxBatchSize') ?? 10_000;
-  if (!Number.isInteger(maxBatchSize) || maxBatchSize < 1) {
-    throw new Error('platform.intake.maxBatchSize must be a positive integer');
-  }
+  const projections = platform?.getOptionalConfig('projections');
   return {
-    dora: {
-      environment: dora?.getOptionalString('environment') ?? 'production',
-      leadTimeStart: oneOf(
-        dora,
-        'leadTimeStart',
-        ['commit', 'merge'],
-        'commit',
-      ),
-      excludeWeekends: dora?.getOptionalBoolean('excludeWeekends') ?? false,
-      tierModel: oneOf(dora, 'tierModel', ['2024', '2023'], '2024'),
-      windowDays: dora?.getOptionalNumber('windowDays') ?? 90,
-      shipmentLookbackDays:
-        dora?.getOptionalNumber('shipmentLookbackDays') ?? 90,
-      projectionSchedule: schedule(dora, {
-        frequency: { minutes: 1 },
-        timeout: { minutes: 10 },
-        initialDelay: { seconds: 5 },
-      }),
-    },
     intake: {
-      maxBatchSize,
+      maxBatchSize: positiveInteger(
+        intake,
+        'maxBatchSize',
+        10_000,
+        'platform.intake.maxBatchSize',
+      ),
       maxBodySize:
         intake?.getOptional<string | number>('maxBodySize') ?? '25mb',
       maxFutureSkewMs: durationMs(intake, 'maxFutureSkew', { hours: 24 }),
@@ -106,20 +96,23 @@ export function readPlatformConfig(root: Config): PlatformConfig {
     ],
     linker: {
       cacheTtlMs: durationMs(linker, 'cacheTtl', { minutes: 5 }),
-      schedule: schedule(linker, {
+      schedule: readSchedule(linker, {
         frequency: { minutes: 1 },
         timeout: { minutes: 5 },
         initialDelay: { seconds: 20 },
       }),
     },
-    demo: {
-      enabled: demo?.getOptionalBoolean('enabled') ?? false,
-      historyDays: demo?.getOptionalNumber('historyDays') ?? 180,
-      telemetryDays: demo?.getOptionalNumber('telemetryDays') ?? 30,
-      schedule: schedule(demo, {
-        frequency: { hours: 1 },
+    projections: {
+      pageSize: positiveInteger(
+        projections,
+        'pageSize',
+        5000,
+        'platform.projections.pageSize',
+      ),
+      schedule: readSchedule(projections, {
+        frequency: { minutes: 1 },
         timeout: { minutes: 10 },
-        initialDelay: { seconds: 15 },
+        initialDelay: { seconds: 5 },
       }),
     },
   };

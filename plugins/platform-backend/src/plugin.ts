@@ -7,24 +7,27 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { platformPermissions } from '@goldenpath/plugin-platform-common';
 import {
+  PlatformEventProducer,
   PlatformEventSource,
+  platformEventProducersExtensionPoint,
   platformEventSourcesExtensionPoint,
 } from '@goldenpath/plugin-platform-node';
-import { createGetDoraMetricsAction } from './actions/createGetDoraMetricsAction';
 import { readPlatformConfig } from './config';
-import { DatabaseDoraStore } from './database/DatabaseDoraStore';
-import { DatabaseEventStore } from './database/DatabaseEventStore';
-import { DoraProjector } from './dora/DoraProjector';
-import { DoraService } from './dora/DoraService';
-import { seedDemoData } from './demo/seedDemoData';
+import { DatabaseEventStore } from './eventLog/DatabaseEventStore';
+import { platformFeatures } from './features';
+import { connectProducers } from './ingest/connectProducers';
 import { EventIntake } from './ingest/EventIntake';
 import { subscribeToEventsService } from './ingest/subscribeToEventsService';
 import { CatalogEntityLinker } from './linker/CatalogEntityLinker';
 import { relinkUnlinkedEvents } from './linker/relinkUnlinkedEvents';
+import { DatabaseProjectionStateStore } from './projections/DatabaseProjectionStateStore';
+import { ProjectionRunner } from './projections/ProjectionRunner';
 import { createRouter } from './service/router';
+import { uniqueById } from './uniqueById';
 
 /**
- * The Golden Path shared backend: event intake, event log, entity linking.
+ * The Golden Path shared backend: event intake, event log, entity linking,
+ * the projection runner, and every feature's routes.
  * Wiring only; every piece takes a plain options object.
  *
  * @public
@@ -32,18 +35,13 @@ import { createRouter } from './service/router';
 export const platformPlugin = createBackendPlugin({
   pluginId: 'platform',
   register(env) {
-    const sources = new Map<string, PlatformEventSource>();
+    const sources = uniqueById<PlatformEventSource>('Event source');
     env.registerExtensionPoint(platformEventSourcesExtensionPoint, {
-      addEventSource(...added) {
-        for (const source of added) {
-          if (sources.has(source.id)) {
-            throw new Error(
-              `Event source "${source.id}" is already registered`,
-            );
-          }
-          sources.set(source.id, source);
-        }
-      },
+      addEventSource: (...added) => sources.add(added),
+    });
+    const producers = uniqueById<PlatformEventProducer>('Event producer');
+    env.registerExtensionPoint(platformEventProducersExtensionPoint, {
+      addEventProducer: (...added) => producers.add(added),
     });
 
     env.registerInit({
@@ -62,29 +60,29 @@ export const platformPlugin = createBackendPlugin({
         actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
-        const { config, logger, auth, catalog, scheduler } = deps;
+        const { config, logger, auth, catalog, scheduler, database } = deps;
         const settings = readPlatformConfig(config);
         deps.permissionsRegistry.addPermissions(platformPermissions);
 
-        const store = await DatabaseEventStore.create({
-          database: deps.database,
-        });
-        const doraStore = await DatabaseDoraStore.create({
-          database: deps.database,
-        });
-        const projector = new DoraProjector({
+        const store = await DatabaseEventStore.create({ database });
+        const features = [];
+        for (const factory of platformFeatures) {
+          features.push(
+            await factory.create({
+              rootConfig: config,
+              logger: logger.child({ feature: factory.id }),
+              database,
+              catalog,
+              actionsRegistry: deps.actionsRegistry,
+            }),
+          );
+        }
+        const runner = new ProjectionRunner({
+          projections: features.flatMap(f => f.projections),
           events: store,
-          store: doraStore,
+          state: await DatabaseProjectionStateStore.create({ database }),
           logger,
-        });
-        const dora = new DoraService({
-          store: doraStore,
-          catalog,
-          defaults: settings.dora,
-        });
-        createGetDoraMetricsAction({
-          actionsRegistry: deps.actionsRegistry,
-          dora,
+          pageSize: settings.projections.pageSize,
         });
         const linker = new CatalogEntityLinker({
           catalog,
@@ -97,14 +95,14 @@ export const platformPlugin = createBackendPlugin({
           linker,
           maxBatchSize: settings.intake.maxBatchSize,
           maxFutureSkewMs: settings.intake.maxFutureSkewMs,
-          onStored: () => projector.trigger(),
+          onStored: () => runner.trigger(),
         });
 
         await subscribeToEventsService({
           events: deps.events,
           intake,
           topics: settings.topics,
-          sources: [...sources.values()],
+          sources: sources.values(),
           logger,
         });
 
@@ -119,49 +117,30 @@ export const platformPlugin = createBackendPlugin({
               logger,
             });
             if (firstLinkedSeq) {
-              await projector.rewind(firstLinkedSeq - 1);
-              projector.trigger();
+              await runner.rewind(firstLinkedSeq - 1);
+              runner.trigger();
             }
           },
         });
 
         await scheduler.scheduleTask({
-          id: 'platform-dora-projection',
+          id: 'platform-projections',
           scope: 'global',
-          ...settings.dora.projectionSchedule,
+          ...settings.projections.schedule,
           fn: async () => {
-            await projector.catchUp();
+            await runner.catchUp();
           },
         });
-
-        if (settings.demo.enabled) {
-          logger.warn('platform.demo.enabled: demo history will be generated');
-          await scheduler.scheduleTask({
-            id: 'platform-demo-data',
-            scope: 'global',
-            ...settings.demo.schedule,
-            fn: async () => {
-              await seedDemoData({
-                catalog,
-                auth,
-                store,
-                intake,
-                logger,
-                historyDays: settings.demo.historyDays,
-                telemetryDays: settings.demo.telemetryDays,
-                batchSize: settings.intake.maxBatchSize,
-              });
-            },
-          });
-        }
 
         deps.httpRouter.use(
           await createRouter({
             intake,
-            dora,
             store,
+            catalog,
+            features,
             linkerStatus: () => linker.status(),
-            sources: [...sources.values()],
+            projectionHealth: () => runner.health(),
+            sources: sources.values(),
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             maxBodySize: settings.intake.maxBodySize,
@@ -170,6 +149,13 @@ export const platformPlugin = createBackendPlugin({
         deps.httpRouter.addAuthPolicy({
           path: '/webhooks',
           allow: 'unauthenticated',
+        });
+
+        await connectProducers({
+          producers: producers.values(),
+          intake,
+          store,
+          logger,
         });
       },
     });

@@ -6,11 +6,12 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { catalogEntities, deploymentEvent } from '../__testUtils__/events';
 import { doraHistory } from '../__testUtils__/doraEvents';
-import { DatabaseDoraStore } from '../database/DatabaseDoraStore';
-import { DatabaseEventStore } from '../database/DatabaseEventStore';
+import { DatabaseDoraStore } from './DatabaseDoraStore';
+import { DatabaseEventStore } from '../eventLog/DatabaseEventStore';
 import { EventIntake } from '../ingest/EventIntake';
 import { EntityIndex } from '../linker/EntityIndex';
-import { DoraProjector } from './DoraProjector';
+import { createTestRunner } from '../__testUtils__/projections';
+import { createDoraProjection } from './doraProjection';
 import { DoraService } from './DoraService';
 
 jest.setTimeout(60_000);
@@ -53,10 +54,10 @@ async function setup(entities = catalogEntities) {
     maxBatchSize: 1000,
     maxFutureSkewMs: Infinity,
   });
-  const projector = new DoraProjector({
+  const projector = await createTestRunner({
+    database,
     events,
-    store,
-    logger: mockServices.logger.mock(),
+    projections: [createDoraProjection(store)],
   });
   const dora = new DoraService({
     store,

@@ -1,6 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DoraChangesResponse,
@@ -12,7 +11,8 @@ import {
   DoraOptions,
   computeDora,
 } from '@goldenpath/plugin-platform-common';
-import { DoraStore } from '../database/DoraStore';
+import { EntityScope, resolveEntityScope } from '../catalog/resolveEntityScope';
+import { DoraStore } from './DoraStore';
 
 const DAY_MS = 86_400_000;
 
@@ -28,12 +28,6 @@ export interface DoraDefaults {
 }
 
 export type DoraRequest = { entityRef: string } & Partial<DoraOptions>;
-
-interface Scope {
-  entityRef: string;
-  kind: string;
-  entityRefs: string[];
-}
 
 /**
  * DORA numbers for a component, or a Group's owned components, from the
@@ -98,6 +92,17 @@ export class DoraService {
   ): Promise<DoraIncidentsResponse> {
     return {
       items: (await this.computeCurrent(request, credentials)).incidents,
+    };
+  }
+
+  /** Deployment environments seen for the entity (any time), for the picker. */
+  async getEnvironments(
+    request: Pick<DoraRequest, 'entityRef'>,
+    credentials: BackstageCredentials,
+  ): Promise<{ environments: string[] }> {
+    const scope = await this.scope(request.entityRef, credentials);
+    return {
+      environments: await this.options.store.listEnvironments(scope.entityRefs),
     };
   }
 
@@ -217,38 +222,10 @@ export class DoraService {
     return { deployments, changes, incidents };
   }
 
-  private async scope(
+  private scope(
     entityRef: string,
     credentials: BackstageCredentials,
-  ): Promise<Scope> {
-    let requested: string;
-    try {
-      requested = stringifyEntityRef(
-        parseEntityRef(entityRef, { defaultKind: 'component' }),
-      ).toLowerCase();
-    } catch (error) {
-      throw new InputError(`entityRef: ${(error as Error).message}`);
-    }
-    const entity = await this.options.catalog.getEntityByRef(requested, {
-      credentials,
-    });
-    if (!entity) {
-      throw new NotFoundError(`no catalog entity ${requested}`);
-    }
-    const ref = stringifyEntityRef(entity).toLowerCase();
-    const kind = entity.kind.toLowerCase();
-    if (kind !== 'group') return { entityRef: ref, kind, entityRefs: [ref] };
-    const { items } = await this.options.catalog.getEntities(
-      {
-        filter: { kind: 'Component', 'relations.ownedBy': ref },
-        fields: ['kind', 'metadata.name', 'metadata.namespace'],
-      },
-      { credentials },
-    );
-    return {
-      entityRef: ref,
-      kind,
-      entityRefs: items.map(e => stringifyEntityRef(e).toLowerCase()).sort(),
-    };
+  ): Promise<EntityScope> {
+    return resolveEntityScope(this.options.catalog, entityRef, credentials);
   }
 }

@@ -4,7 +4,7 @@ import {
   IngestResponse,
   validateCanonicalEvent,
 } from '@goldenpath/plugin-platform-common';
-import { EventStore, eventKey } from '../database/EventStore';
+import { EventStore, eventKey } from '../eventLog/EventStore';
 import { PayloadTooLargeError } from '../errors';
 import { LinkTarget } from '../linker/CatalogEntityLinker';
 import { LinkResult } from '../linker/EntityIndex';
@@ -35,6 +35,11 @@ export class EventIntake {
 
   constructor(private readonly options: EventIntakeOptions) {
     this.now = options.now ?? (() => new Date());
+  }
+
+  /** The largest batch `ingest` takes. */
+  get maxBatchSize(): number {
+    return this.options.maxBatchSize;
   }
 
   async ingest(

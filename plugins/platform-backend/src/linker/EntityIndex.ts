@@ -1,12 +1,9 @@
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
   EventSubject,
   KUBERNETES_CLUSTER_RESOURCE_TYPE,
+  normalizeEntityRef,
 } from '@goldenpath/plugin-platform-common';
 
 /** The outcome of resolving one subject. */
@@ -69,9 +66,7 @@ export class EntityIndex {
   private resolveRef(ref: string): LinkResult {
     let normalised: string;
     try {
-      normalised = stringifyEntityRef(
-        parseEntityRef(ref, { defaultKind: 'component' }),
-      ).toLowerCase();
+      normalised = normalizeEntityRef(ref);
     } catch {
       return { reason: `"${ref}" is not a valid entity ref` };
     }

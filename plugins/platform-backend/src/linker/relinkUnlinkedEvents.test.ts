@@ -1,7 +1,7 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { catalogEntities, deploymentEvent } from '../__testUtils__/events';
-import { DatabaseEventStore } from '../database/DatabaseEventStore';
+import { DatabaseEventStore } from '../eventLog/DatabaseEventStore';
 import { EventIntake } from '../ingest/EventIntake';
 import { CatalogEntityLinker } from './CatalogEntityLinker';
 import { relinkUnlinkedEvents } from './relinkUnlinkedEvents';

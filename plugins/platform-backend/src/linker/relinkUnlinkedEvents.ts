@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { EventStore } from '../database/EventStore';
+import { EventStore } from '../eventLog/EventStore';
 import { CatalogEntityLinker } from './CatalogEntityLinker';
 
 const PAGE = 1000;

@@ -1,13 +1,12 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   CANONICAL_EVENT_TYPES,
   CanonicalEventType,
   isoTimestamp,
+  normalizeEntityRef,
 } from '@goldenpath/plugin-platform-common';
 import { z } from 'zod';
-import { EventQuery } from '../database/EventStore';
-import { DoraRequest } from '../dora/DoraService';
+import { EventQuery } from '../eventLog/EventStore';
 
 /**
  * The intake body is `{ "events": [...] }`. Anything else gets a 400 that says
@@ -29,7 +28,8 @@ export function unwrapEventBatch(body: unknown): unknown[] {
   return events;
 }
 
-function parseQuery<T extends z.ZodType>(
+/** Parses a query with a zod schema; the first problem becomes a 400 naming the field. */
+export function parseQuery<T extends z.ZodType>(
   schema: T,
   query: unknown,
 ): z.infer<T> {
@@ -43,18 +43,18 @@ function parseQuery<T extends z.ZodType>(
   return parsed.data;
 }
 
-const entityRefParam = z.string().transform((value, ctx) => {
+/** An entity ref query parameter, normalised (kind defaults to component). */
+export const entityRefParam = z.string().transform((value, ctx) => {
   try {
-    return stringifyEntityRef(
-      parseEntityRef(value, { defaultKind: 'component' }),
-    ).toLowerCase();
+    return normalizeEntityRef(value);
   } catch (error) {
     ctx.addIssue({ code: 'custom', message: (error as Error).message });
     return z.NEVER;
   }
 });
 
-const typeList = z
+/** A comma-separated list of canonical event types. */
+export const eventTypeList = z
   .string()
   .transform(value =>
     value
@@ -72,7 +72,7 @@ const typeList = z
 
 const eventListQuery = z.strictObject({
   entityRef: entityRefParam.optional(),
-  type: typeList.optional(),
+  type: eventTypeList.optional(),
   from: isoTimestamp.optional(),
   to: isoTimestamp.optional(),
   unlinked: z.enum(['true', 'false']).optional(),
@@ -94,21 +94,16 @@ export function parseEventListQuery(query: unknown): EventQuery {
   };
 }
 
-const doraQuery = z.strictObject({
+const activityQuery = z.strictObject({
   entityRef: entityRefParam,
-  from: isoTimestamp.optional(),
-  to: isoTimestamp.optional(),
-  environment: z.string().trim().min(1).max(100).optional(),
-  leadTimeStart: z.enum(['commit', 'merge']).optional(),
-  excludeWeekends: z.enum(['true', 'false']).optional(),
-  tierModel: z.enum(['2024', '2023']).optional(),
+  type: eventTypeList.optional(),
 });
 
-/** Parses the DORA routes' query; a bad or missing parameter is a 400 naming it. */
-export function parseDoraQuery(query: unknown): DoraRequest {
-  const { excludeWeekends, ...rest } = parseQuery(doraQuery, query);
-  return {
-    ...rest,
-    ...(excludeWeekends ? { excludeWeekends: excludeWeekends === 'true' } : {}),
-  };
+/** Parses `GET /activity`: which entity, and optionally which event types. */
+export function parseActivityQuery(query: unknown): {
+  entityRef: string;
+  types?: CanonicalEventType[];
+} {
+  const q = parseQuery(activityQuery, query);
+  return { entityRef: q.entityRef, types: q.type };
 }

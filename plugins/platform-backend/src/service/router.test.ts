@@ -12,9 +12,12 @@ import express from 'express';
 import request from 'supertest';
 import { catalogEntities, deploymentEvent } from '../__testUtils__/events';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DatabaseDoraStore } from '../database/DatabaseDoraStore';
-import { DatabaseEventStore } from '../database/DatabaseEventStore';
+import { DatabaseDoraStore } from '../dora/DatabaseDoraStore';
+import { DatabaseEventStore } from '../eventLog/DatabaseEventStore';
 import { DoraService } from '../dora/DoraService';
+import { registerDoraRoutes } from '../dora/routes';
+import { createDoraProjection } from '../dora/doraProjection';
+import { createTestRunner } from '../__testUtils__/projections';
 import { EventIntake } from '../ingest/EventIntake';
 import { EntityIndex } from '../linker/EntityIndex';
 import { createRouter } from './router';
@@ -71,25 +74,42 @@ async function setup(
     maxFutureSkewMs: 60 * 60 * 1000,
     now: () => new Date('2026-11-10T00:00:00Z'),
   });
+  const catalog = catalogServiceMock({ entities: catalogEntities });
+  const doraStore = await DatabaseDoraStore.create({
+    database: mockServices.database({ knex }),
+  });
+  // Not triggered by the intake here: the DORA routes read what a test projects.
+  const runner = await createTestRunner({
+    database: mockServices.database({ knex }),
+    events: store,
+    projections: [createDoraProjection(doraStore)],
+  });
+  const dora = new DoraService({
+    store: doraStore,
+    catalog,
+    defaults: {
+      environment: 'production',
+      leadTimeStart: 'commit',
+      excludeWeekends: false,
+      tierModel: '2024',
+      windowDays: 90,
+      shipmentLookbackDays: 90,
+    },
+    now: () => new Date('2026-11-10T00:00:00Z'),
+  });
   const router = await createRouter({
     intake,
-    dora: new DoraService({
-      store: await DatabaseDoraStore.create({
-        database: mockServices.database({ knex }),
-      }),
-      catalog: catalogServiceMock({ entities: catalogEntities }),
-      defaults: {
-        environment: 'production',
-        leadTimeStart: 'commit',
-        excludeWeekends: false,
-        tierModel: '2024',
-        windowDays: 90,
-        shipmentLookbackDays: 90,
-      },
-      now: () => new Date('2026-11-10T00:00:00Z'),
-    }),
     store,
+    catalog,
+    features: [
+      {
+        id: 'dora',
+        projections: [],
+        registerRoutes: (r, context) => registerDoraRoutes(r, context, dora),
+      },
+    ],
     linkerStatus: () => ({ entitiesIndexed: index.size, indexBuiltAt: null }),
+    projectionHealth: () => runner.health(),
     sources: [signedSource],
     httpAuth: mockServices.httpAuth({
       defaultCredentials: mockCredentials.none(),
@@ -371,6 +391,7 @@ describe('GET /health', () => {
         lastReceivedAt: '2026-11-10T00:00:00.000Z',
       },
       linker: { entitiesIndexed: 3, indexBuiltAt: null },
+      projections: { dora: { cursor: 0, lag: 1, deadLetters: 0 } },
     });
   });
 });

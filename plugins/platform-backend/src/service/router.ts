@@ -17,28 +17,36 @@ import {
 import { PlatformEventSource } from '@goldenpath/plugin-platform-node';
 import express from 'express';
 import Router from 'express-promise-router';
-import { EventStore } from '../database/EventStore';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { describeBodyError } from '../errors';
+import { getEntityActivity } from '../eventLog/entityActivity';
+import { EventStore } from '../eventLog/EventStore';
+import { PlatformFeature } from '../features/PlatformFeature';
 import { EventIntake } from '../ingest/EventIntake';
-import { DoraRequest, DoraService } from '../dora/DoraService';
+import { ProjectionHealth } from '../projections/ProjectionRunner';
 import {
-  parseDoraQuery,
+  parseActivityQuery,
   parseEventListQuery,
   unwrapEventBatch,
 } from './requestSchemas';
 
 export interface RouterOptions {
   intake: EventIntake;
-  dora: DoraService;
   store: EventStore;
+  catalog: CatalogService;
+  features: PlatformFeature[];
   linkerStatus: () => PlatformHealth['linker'];
+  projectionHealth: () => Promise<Record<string, ProjectionHealth>>;
   sources: PlatformEventSource[];
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   maxBodySize: string | number;
 }
 
-/** HTTP translation only: parse, authorize, call the intake or store, respond. */
+/**
+ * HTTP translation only: parse, authorize, call the intake, the log or a
+ * feature, respond. The shared routes are here; each feature adds its own.
+ */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
@@ -57,13 +65,17 @@ export async function createRouter(
     }
   };
 
+  const credentials = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
   router.get('/health', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await credentials(req);
     const health: PlatformHealth = {
       status: 'ok',
       database: 'ok',
       events: await store.stats(),
       linker: options.linkerStatus(),
+      projections: await options.projectionHealth(),
     };
     res.json(health);
   });
@@ -96,24 +108,18 @@ export async function createRouter(
     });
   });
 
-  const { dora } = options;
-  const doraRoutes: Record<
-    string,
-    (r: DoraRequest, c: BackstageCredentials) => Promise<unknown>
-  > = {
-    '/dora/metrics': (r, c) => dora.getMetrics(r, c),
-    '/dora/deployments': (r, c) => dora.getDeployments(r, c),
-    '/dora/changes': (r, c) => dora.getChanges(r, c),
-    '/dora/incidents': (r, c) => dora.getIncidents(r, c),
-    '/dora/group': (r, c) => dora.getGroup(r, c),
-  };
-  for (const [path, handler] of Object.entries(doraRoutes)) {
-    router.get(path, async (req, res) => {
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['user', 'service'],
-      });
-      res.json(await handler(parseDoraQuery(req.query), credentials));
-    });
+  router.get('/activity', async (req, res) => {
+    res.json(
+      await getEntityActivity(
+        { catalog: options.catalog, store },
+        parseActivityQuery(req.query),
+        await credentials(req),
+      ),
+    );
+  });
+
+  for (const feature of options.features) {
+    feature.registerRoutes(router, { credentials });
   }
 
   // Webhooks authenticate by signature (the source's verifyWebhook), not by a

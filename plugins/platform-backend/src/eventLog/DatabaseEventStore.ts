@@ -9,12 +9,13 @@ import {
   EventQuery,
   EventStore,
   LinkUpdate,
+  LinkedActivity,
   LinkedLogEvent,
   NewEvent,
   UnlinkedEvent,
   eventKey,
 } from './EventStore';
-import { migratedClient } from './migrateDatabase';
+import { migratedClient } from '../database/migrateDatabase';
 
 /**
  * Rows per INSERT. knex writes a multi-row SQLite insert as a compound SELECT,
@@ -108,20 +109,34 @@ export class DatabaseEventStore implements EventStore {
     afterSeq: number,
     types: readonly CanonicalEventType[],
     limit: number,
+    tx?: Knex.Transaction,
   ): Promise<LinkedLogEvent[]> {
-    const rows: Array<Pick<EventRow, 'seq' | 'entity_ref' | 'event'>> =
-      await this.knex<EventRow>('events')
-        .select('seq', 'entity_ref', 'event')
-        .where('seq', '>', afterSeq)
-        .whereIn('type', types)
-        .whereNotNull('entity_ref')
-        .orderBy('seq', 'asc')
-        .limit(limit);
+    const rows: Array<Pick<EventRow, 'seq' | 'entity_ref' | 'event'>> = await (
+      tx ?? this.knex
+    )<EventRow>('events')
+      .select('seq', 'entity_ref', 'event')
+      .where('seq', '>', afterSeq)
+      .whereIn('type', types)
+      .whereNotNull('entity_ref')
+      .orderBy('seq', 'asc')
+      .limit(limit);
     return rows.map(row => ({
       seq: Number(row.seq),
       entityRef: row.entity_ref!,
       event: JSON.parse(row.event),
     }));
+  }
+
+  async countLinked(
+    afterSeq: number,
+    types: readonly CanonicalEventType[],
+  ): Promise<number> {
+    const [row] = await this.knex('events')
+      .where('seq', '>', afterSeq)
+      .whereIn('type', types)
+      .whereNotNull('entity_ref')
+      .count({ count: '*' });
+    return Number(row?.count ?? 0);
   }
 
   async lastSeq(): Promise<number> {
@@ -156,6 +171,27 @@ export class DatabaseEventStore implements EventStore {
       total: Number(totals?.total ?? 0),
       unlinked: Number(totals?.unlinked ?? 0),
       lastReceivedAt: last?.received_at ?? null,
+    };
+  }
+
+  async activity(
+    entityRefs: string[],
+    types?: readonly CanonicalEventType[],
+  ): Promise<LinkedActivity> {
+    if (entityRefs.length === 0) {
+      return { linkedEvents: 0, firstOccurredAt: null, lastOccurredAt: null };
+    }
+    const q = this.knex('events').whereIn('entity_ref', entityRefs);
+    if (types?.length) q.whereIn('type', types);
+    const [row] = await q.select(
+      this.knex.raw('count(*) as linked_events'),
+      this.knex.raw('min(occurred_at) as first_occurred_at'),
+      this.knex.raw('max(occurred_at) as last_occurred_at'),
+    );
+    return {
+      linkedEvents: Number(row?.linked_events ?? 0),
+      firstOccurredAt: row?.first_occurred_at ?? null,
+      lastOccurredAt: row?.last_occurred_at ?? null,
     };
   }
 

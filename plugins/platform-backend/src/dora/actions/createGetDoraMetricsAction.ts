@@ -1,5 +1,5 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { DoraService } from '../dora/DoraService';
+import { DoraService } from '../DoraService';
 
 /**
  * `platform:get-dora-metrics`: lets assistants (MCP) and other backends ask for a

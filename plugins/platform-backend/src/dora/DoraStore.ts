@@ -3,7 +3,8 @@ import {
   DoraDeploymentRow,
   DoraIncidentRow,
 } from '@goldenpath/plugin-platform-common';
-import { DoraUpserts } from '../dora/projectDoraEvents';
+import { Knex } from 'knex';
+import { DoraUpserts } from './projectDoraEvents';
 
 export interface DoraRowQuery {
   entityRefs: string[];
@@ -13,13 +14,12 @@ export interface DoraRowQuery {
   to: string;
 }
 
-/** DORA projection tables and the projector's cursor. SQL only. */
+/** DORA projection tables. SQL only; the projection runner owns the cursor. */
 export interface DoraStore {
-  getCursor(): Promise<number>;
-  /** Upserts the rows and moves the cursor to `cursor`, in one transaction. */
-  apply(upserts: DoraUpserts, cursor: number): Promise<void>;
-  /** Moves the cursor back (never forward) so relinked events are projected. */
-  rewind(toSeq: number): Promise<void>;
+  /** Upserts by natural key inside the runner's transaction (idempotent). */
+  upsert(upserts: DoraUpserts, tx: Knex.Transaction): Promise<void>;
+  /** Distinct deployment environments of these entities, sorted. */
+  listEnvironments(entityRefs: string[]): Promise<string[]>;
   /** Deployments of any status and environment with finishedAt in the range. */
   listDeployments(query: DoraRowQuery): Promise<DoraDeploymentRow[]>;
   /** Changes merged in the range. */

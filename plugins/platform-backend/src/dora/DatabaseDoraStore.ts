@@ -5,11 +5,10 @@ import {
   DoraIncidentRow,
 } from '@goldenpath/plugin-platform-common';
 import { Knex } from 'knex';
-import { DoraUpserts } from '../dora/projectDoraEvents';
+import { DoraUpserts } from './projectDoraEvents';
 import { DoraRowQuery, DoraStore } from './DoraStore';
-import { migratedClient } from './migrateDatabase';
+import { migratedClient } from '../database/migrateDatabase';
 
-const CURSOR = 'dora';
 /** SQLite caps a multi-row insert (a compound SELECT in knex) at 500 rows. */
 const CHUNK = 400;
 
@@ -34,55 +33,44 @@ export class DatabaseDoraStore implements DoraStore {
 
   constructor(private readonly knex: Knex) {}
 
-  async getCursor(): Promise<number> {
-    const row = await this.knex('projection_cursors')
-      .where('name', CURSOR)
-      .first('last_seq');
-    return row ? Number(row.last_seq) : 0;
-  }
-
-  async apply(upserts: DoraUpserts, cursor: number): Promise<void> {
-    await this.knex.transaction(async tx => {
-      for (const rows of chunks(upserts.deployments.map(deploymentRow))) {
-        await tx('dora_deployments')
-          .insert(rows)
-          .onConflict(['source', 'deployment_id'])
-          .merge();
-      }
-      for (const rows of chunks(upserts.changes.map(changeRow))) {
-        await tx('dora_changes')
-          .insert(rows)
-          .onConflict(['source', 'repository', 'pr_number'])
-          .merge();
-      }
-      // A resolution is kept when a late `incident.opened` arrives, so opened
-      // and resolved rows are upserted with different column sets.
-      const resolved = upserts.incidents.filter(i => i.resolvedAt);
-      const open = upserts.incidents.filter(i => !i.resolvedAt);
-      for (const rows of chunks(resolved.map(incidentRow))) {
-        await tx('dora_incidents')
-          .insert(rows)
-          .onConflict(['source', 'incident_id'])
-          .merge();
-      }
-      for (const rows of chunks(open.map(incidentRow))) {
-        await tx('dora_incidents')
-          .insert(rows)
-          .onConflict(['source', 'incident_id'])
-          .merge(INCIDENT_OPEN_COLUMNS);
-      }
-      await tx('projection_cursors')
-        .insert({ name: CURSOR, last_seq: cursor })
-        .onConflict('name')
+  async upsert(upserts: DoraUpserts, tx: Knex.Transaction): Promise<void> {
+    for (const rows of chunks(upserts.deployments.map(deploymentRow))) {
+      await tx('dora_deployments')
+        .insert(rows)
+        .onConflict(['source', 'deployment_id'])
         .merge();
-    });
+    }
+    for (const rows of chunks(upserts.changes.map(changeRow))) {
+      await tx('dora_changes')
+        .insert(rows)
+        .onConflict(['source', 'repository', 'pr_number'])
+        .merge();
+    }
+    // A resolution is kept when a late `incident.opened` arrives, so opened
+    // and resolved rows are upserted with different column sets.
+    const resolved = upserts.incidents.filter(i => i.resolvedAt);
+    const open = upserts.incidents.filter(i => !i.resolvedAt);
+    for (const rows of chunks(resolved.map(incidentRow))) {
+      await tx('dora_incidents')
+        .insert(rows)
+        .onConflict(['source', 'incident_id'])
+        .merge();
+    }
+    for (const rows of chunks(open.map(incidentRow))) {
+      await tx('dora_incidents')
+        .insert(rows)
+        .onConflict(['source', 'incident_id'])
+        .merge(INCIDENT_OPEN_COLUMNS);
+    }
   }
 
-  async rewind(toSeq: number): Promise<void> {
-    await this.knex('projection_cursors')
-      .where('name', CURSOR)
-      .where('last_seq', '>', toSeq)
-      .update({ last_seq: toSeq });
+  async listEnvironments(entityRefs: string[]): Promise<string[]> {
+    if (entityRefs.length === 0) return [];
+    const rows = await this.knex('dora_deployments')
+      .distinct('environment')
+      .whereIn('entity_ref', entityRefs)
+      .orderBy('environment', 'asc');
+    return rows.map(r => r.environment);
   }
 
   async listDeployments(q: DoraRowQuery): Promise<DoraDeploymentRow[]> {

@@ -1,3 +1,4 @@
+import { Knex } from 'knex';
 import {
   CanonicalEvent,
   CanonicalEventType,
@@ -46,6 +47,13 @@ export interface LinkUpdate {
   linkReason: string | null;
 }
 
+/** How much of the log is linked to some entities. */
+export interface LinkedActivity {
+  linkedEvents: number;
+  firstOccurredAt: string | null;
+  lastOccurredAt: string | null;
+}
+
 export interface EventLogStats {
   total: number;
   unlinked: number;
@@ -61,16 +69,30 @@ export interface EventStore {
   append(events: NewEvent[]): Promise<Set<string>>;
   list(query: EventQuery): Promise<StoredEvent[]>;
   listUnlinked(after: number, limit: number): Promise<UnlinkedEvent[]>;
-  /** Linked events of the given types after `afterSeq`, oldest first. */
+  /**
+   * Linked events of the given types after `afterSeq`, oldest first; inside
+   * `tx` when given (a projection page reads and writes in one transaction).
+   */
   readLinked(
     afterSeq: number,
     types: readonly CanonicalEventType[],
     limit: number,
+    tx?: Knex.Transaction,
   ): Promise<LinkedLogEvent[]>;
+  /** How many linked events of the given types lie after `afterSeq`. */
+  countLinked(
+    afterSeq: number,
+    types: readonly CanonicalEventType[],
+  ): Promise<number>;
   /** The highest seq in the log (0 when empty). */
   lastSeq(): Promise<number>;
   updateLinks(updates: LinkUpdate[]): Promise<void>;
   stats(): Promise<EventLogStats>;
+  /** Count and occurredAt range of events linked to these entities (of these types). */
+  activity(
+    entityRefs: string[],
+    types?: readonly CanonicalEventType[],
+  ): Promise<LinkedActivity>;
   /** Latest occurredAt among events whose source starts with the prefix. */
   latestOccurredAt(sourcePrefix: string): Promise<string | null>;
 }

@@ -1,5 +1,5 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
-import { DoraUpserts } from '../dora/projectDoraEvents';
+import { DoraUpserts } from './projectDoraEvents';
 import { DatabaseDoraStore } from './DatabaseDoraStore';
 
 jest.setTimeout(60_000);
@@ -29,25 +29,25 @@ const deployment = (id: string, finishedAt: string, status = 'success') => ({
 describe.each(databases.eachSupportedId())('DatabaseDoraStore (%s)', id => {
   async function createStore() {
     const knex = await databases.init(id);
-    return DatabaseDoraStore.create({
+    const store = await DatabaseDoraStore.create({
       database: mockServices.database({ knex }),
     });
+    /** What the projection runner does with a page: upsert inside its transaction. */
+    const apply = (u: DoraUpserts) =>
+      knex.transaction(tx => store.upsert(u, tx));
+    return Object.assign(store, { apply });
   }
 
-  it('upserts rows and moves the cursor in one step', async () => {
+  it('upserts rows by natural key: a later version replaces the earlier', async () => {
     const store = await createStore();
-    expect(await store.getCursor()).toBe(0);
     await store.apply(
       upserts({
         deployments: [deployment('d1', '2026-11-02T10:00:00.000Z', 'failure')],
       }),
-      7,
     );
     await store.apply(
       upserts({ deployments: [deployment('d1', '2026-11-02T10:00:00.000Z')] }),
-      9,
     );
-    expect(await store.getCursor()).toBe(9);
     const rows = await store.listDeployments({
       entityRefs: [ref],
       from: '2026-11-01T00:00:00.000Z',
@@ -81,7 +81,6 @@ describe.each(databases.eachSupportedId())('DatabaseDoraStore (%s)', id => {
           },
         ],
       }),
-      3,
     );
     const rows = await store.listDeployments({
       entityRefs: [ref],
@@ -104,11 +103,9 @@ describe.each(databases.eachSupportedId())('DatabaseDoraStore (%s)', id => {
       upserts({
         incidents: [{ ...incident, resolvedAt: '2026-11-02T12:00:00.000Z' }],
       }),
-      1,
     );
     await store.apply(
       upserts({ incidents: [{ ...incident, severity: 'SEV2' }] }),
-      2,
     );
     const [row] = await store.listIncidents({
       entityRefs: [ref],
@@ -121,7 +118,7 @@ describe.each(databases.eachSupportedId())('DatabaseDoraStore (%s)', id => {
     });
   });
 
-  it('stores changes with their commits and rewinds the cursor only backwards', async () => {
+  it('stores changes with their commits', async () => {
     const store = await createStore();
     await store.apply(
       upserts({
@@ -143,7 +140,6 @@ describe.each(databases.eachSupportedId())('DatabaseDoraStore (%s)', id => {
           },
         ],
       }),
-      50,
     );
     const [c] = await store.listChanges({
       entityRefs: [ref],
@@ -152,9 +148,31 @@ describe.each(databases.eachSupportedId())('DatabaseDoraStore (%s)', id => {
     });
     expect(c).toMatchObject({ prNumber: 4, additions: 5, labels: ['hotfix'] });
     expect(c.commits).toHaveLength(1);
-    await store.rewind(60);
-    expect(await store.getCursor()).toBe(50);
-    await store.rewind(20);
-    expect(await store.getCursor()).toBe(20);
+  });
+
+  it('lists the environments deployed to, per entity, sorted', async () => {
+    const store = await createStore();
+    await store.apply(
+      upserts({
+        deployments: [
+          {
+            ...deployment('a', '2026-11-01T00:00:00.000Z'),
+            environment: 'staging',
+          },
+          deployment('b', '2026-11-02T00:00:00.000Z'),
+          deployment('c', '2026-11-03T00:00:00.000Z'),
+          {
+            ...deployment('d', '2026-11-02T00:00:00.000Z'),
+            entityRef: 'component:default/x',
+            environment: 'qa',
+          },
+        ],
+      }),
+    );
+    expect(await store.listEnvironments([ref])).toEqual([
+      'production',
+      'staging',
+    ]);
+    expect(await store.listEnvironments([])).toEqual([]);
   });
 });

@@ -1,0 +1,46 @@
+import {
+  BackstageCredentials,
+  DatabaseService,
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import express from 'express';
+import { Projection } from '../projections/Projection';
+
+/**
+ * The contract between the shared backend and a feature (dora/, cost/,
+ * canary/, onboarding/). The shared backend owns the event log, the intake,
+ * the linker, the projection runner and HTTP auth; a feature owns its config,
+ * stores, projections, routes and actions. Features never import each other.
+ */
+export interface PlatformFeatureContext {
+  rootConfig: RootConfigService;
+  logger: LoggerService;
+  database: DatabaseService;
+  /** Look entities up with the caller's credentials (see resolveEntityScope). */
+  catalog: CatalogService;
+  actionsRegistry: ActionsRegistryService;
+}
+
+/** What a feature's routes get from the shared router. */
+export interface FeatureRouteContext {
+  /** The caller's user or service credentials; throws 401 without. */
+  credentials(req: express.Request): Promise<BackstageCredentials>;
+}
+
+/** A feature, built once at startup. */
+export interface PlatformFeature {
+  readonly id: string;
+  /** Fed from the log by the one projection runner. */
+  readonly projections: Projection[];
+  /** Adds the feature's routes (paths under `/<id>/`, described in openapi.yaml). */
+  registerRoutes(router: express.Router, context: FeatureRouteContext): void;
+}
+
+/** Builds a feature from the shared services; registers its actions as it goes. */
+export interface PlatformFeatureFactory {
+  readonly id: string;
+  create(context: PlatformFeatureContext): Promise<PlatformFeature>;
+}

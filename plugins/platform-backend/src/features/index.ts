@@ -1,0 +1,5 @@
+import { doraFeature } from '../dora';
+import { PlatformFeatureFactory } from './PlatformFeature';
+
+/** Every feature of the shared backend; adding one is one line here. */
+export const platformFeatures: PlatformFeatureFactory[] = [doraFeature];
