@@ -34,7 +34,7 @@ export const platformModuleDemo = createBackendModule({
           return;
         }
         logger.warn(
-          `Demo history is being generated (${settings.historyDays} days of delivery, ${settings.telemetryDays} days of telemetry) from sources named demo-*: for trial portals only; set platform.demo.enabled: false or remove the module in production`,
+          `Demo history is being generated from sources named demo-* (historyDays ${settings.historyDays}, telemetryDays ${settings.telemetryDays}): for trial portals only; remove the module or set platform.demo.enabled: false in production`,
         );
         producers.addEventProducer(
           createDemoEventProducer({
