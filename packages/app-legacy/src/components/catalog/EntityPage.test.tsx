@@ -1,0 +1,99 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  catalogApiRef,
+  EntityProvider,
+  entityPresentationApiRef,
+  entityRouteRef,
+  starredEntitiesApiRef,
+  MockStarredEntitiesApi,
+} from '@backstage/plugin-catalog-react';
+import {
+  ScmIntegrationsApi,
+  scmIntegrationsApiRef,
+} from '@backstage/integration-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import {
+  catalogPlugin,
+  DefaultEntityPresentationApi,
+} from '@backstage/plugin-catalog';
+import { entityPage } from './EntityPage';
+
+function component(annotations: Record<string, string> = {}): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'payments-api', namespace: 'default', annotations },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team-payments' },
+  };
+}
+
+const group: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'team-payments', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+};
+
+async function renderEntityPage(entity: Entity) {
+  const catalogApi = catalogApiMock({ entities: [entity] });
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [catalogApiRef, catalogApi],
+        [starredEntitiesApiRef, new MockStarredEntitiesApi()],
+        [permissionApiRef, mockApis.permission()],
+        [
+          scmIntegrationsApiRef,
+          ScmIntegrationsApi.fromConfig(mockApis.config()),
+        ],
+        [
+          entityPresentationApiRef,
+          DefaultEntityPresentationApi.create({ catalogApi }),
+        ],
+      ]}
+    >
+      <EntityProvider entity={entity}>{entityPage}</EntityProvider>
+    </TestApiProvider>,
+    {
+      mountedRoutes: {
+        '/catalog': catalogPlugin.routes.catalogIndex,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    },
+  );
+}
+
+describe('EntityPage', () => {
+  it('has a DORA tab on a Component that names its GitHub repository', async () => {
+    await renderEntityPage(
+      component({ 'github.com/project-slug': 'acme/payments-api' }),
+    );
+    expect(
+      await screen.findByRole('tab', { name: 'Overview' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'DORA' })).toBeInTheDocument();
+  });
+
+  it('has no DORA tab on a Component without the annotation', async () => {
+    await renderEntityPage(component());
+    expect(
+      await screen.findByRole('tab', { name: 'Overview' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('tab', { name: 'DORA' })).toBeNull();
+  });
+
+  it('has a DORA tab on a Group', async () => {
+    await renderEntityPage(group);
+    expect(
+      await screen.findByRole('tab', { name: 'Overview' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'DORA' })).toBeInTheDocument();
+  });
+});
