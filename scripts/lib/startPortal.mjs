@@ -1,13 +1,20 @@
 /*
  * Starts the example backend (which also serves the built app) on its own port
  * with a temporary SQLite folder. Used by the browser test and the benchmark.
+ * `app` names the frontend package that app-backend serves (`app.packageName`):
+ * `app` (New Frontend System) or `app-legacy`.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export async function startPortal({ root, port = 7017, demo = true }) {
+export async function startPortal({
+  root,
+  port = 7017,
+  demo = true,
+  app = 'app',
+}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'goldenpath-e2e-'));
   const baseUrl = `http://localhost:${port}`;
   const configFile = path.join(dataDir, 'app-config.e2e.yaml');
@@ -16,6 +23,7 @@ export async function startPortal({ root, port = 7017, demo = true }) {
     [
       'app:',
       `  baseUrl: ${baseUrl}`,
+      `  packageName: ${app}`,
       'backend:',
       `  baseUrl: ${baseUrl}`,
       '  listen:',
@@ -40,7 +48,11 @@ export async function startPortal({ root, port = 7017, demo = true }) {
       '',
     ].join('\n'),
   );
-  const logFile = path.join(root, 'test-output', 'e2e-backend.log');
+  const logFile = path.join(
+    root,
+    'test-output',
+    app === 'app' ? 'e2e-backend.log' : `e2e-backend-${app}.log`,
+  );
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.openSync(logFile, 'w');
   const backend = spawn(
