@@ -90,37 +90,19 @@ export interface Config {
        * @visibility backend
        */
       shipmentLookbackDays?: number;
-      /**
-       * When the DORA projection catches up with the log (it also runs after every intake).
-       * @default { frequency: { minutes: 1 }, timeout: { minutes: 10 }, initialDelay: { seconds: 5 } }
-       * @visibility backend
-       */
-      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
-    demo?: {
+    projections?: {
       /**
-       * Generates realistic, deterministic history for the catalog's components
-       * and clusters and sends it through the intake. For local trials only.
-       * @default false
+       * Events per page: each page is applied in one transaction, holding its
+       * projection's cursor row (so replicas never apply a page twice).
+       * @default 5000
        * @visibility backend
        */
-      enabled?: boolean;
+      pageSize?: number;
       /**
-       * Days of changes, deployments and incidents to generate (twice the DORA
-       * tab's default window, so its comparison with the previous period has data).
-       * @default 180
-       * @visibility backend
-       */
-      historyDays?: number;
-      /**
-       * Days of hourly pod usage and canary runs to generate.
-       * @default 30
-       * @visibility backend
-       */
-      telemetryDays?: number;
-      /**
-       * When to top the demo history up with new days.
-       * @default { frequency: { hours: 1 }, timeout: { minutes: 10 }, initialDelay: { seconds: 15 } }
+       * When every projection catches up with the log (they also run after
+       * every intake, and re-read from the first relinked event after a relink).
+       * @default { frequency: { minutes: 1 }, timeout: { minutes: 10 }, initialDelay: { seconds: 5 } }
        * @visibility backend
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;

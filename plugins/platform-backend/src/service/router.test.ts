@@ -133,7 +133,7 @@ async function setup(
   const stored = async () =>
     (await request(app).get('/events?limit=1000').set('Authorization', user))
       .body.items;
-  return { app, store, post, stored, user };
+  return { app, store, post, stored, user, runner };
 }
 
 describe('POST /events', () => {
@@ -506,5 +506,71 @@ describe('GET /dora/*', () => {
     expect(
       (await request(app).get('/dora/metrics?entityRef=payments-api')).status,
     ).toBe(401);
+  });
+});
+
+describe('GET /activity', () => {
+  it('tells how much is linked to an entity, ever, and when the latest was', async () => {
+    const { app, user, post } = await setup();
+    await post({
+      events: [
+        deploymentEvent(),
+        deploymentEvent({ id: 'deploy-2', occurredAt: '2026-11-05T08:00:00Z' }),
+      ],
+    });
+    const get = (qs: string) =>
+      request(app).get(`/activity?${qs}`).set('Authorization', user);
+
+    const linked = await get('entityRef=payments-api');
+    expect(linked.status).toBe(200);
+    expect(linked.body).toEqual({
+      entityRef: 'component:default/payments-api',
+      entityRefs: ['component:default/payments-api'],
+      linkedEvents: 2,
+      firstOccurredAt: '2026-11-02T10:05:00.000Z',
+      lastOccurredAt: '2026-11-05T08:00:00.000Z',
+    });
+    expect((await get('entityRef=ledger-service')).body).toMatchObject({
+      linkedEvents: 0,
+      firstOccurredAt: null,
+      lastOccurredAt: null,
+    });
+    expect(
+      (await get('entityRef=payments-api&type=change.merged')).body,
+    ).toMatchObject({ linkedEvents: 0 });
+    expect((await get('entityRef=component:default/ghost')).status).toBe(404);
+    const bad = await get('entityRef=payments-api&type=pod.usages');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/type/);
+    expect((await get('')).status).toBe(400);
+  });
+});
+
+describe('GET /dora/environments', () => {
+  it('lists the environments in the projected deployments, from the data', async () => {
+    const { app, user, post, runner } = await setup();
+    await post({
+      events: [
+        deploymentEvent(),
+        deploymentEvent({
+          id: 'deploy-2',
+          data: { deploymentId: 'deploy-2', environment: 'Staging' },
+        }),
+      ],
+    });
+    await runner.catchUp();
+    const res = await request(app)
+      .get('/dora/environments?entityRef=payments-api')
+      .set('Authorization', user);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ environments: ['production', 'staging'] });
+    const other = await request(app)
+      .get('/dora/environments?entityRef=ledger-service')
+      .set('Authorization', user);
+    expect(other.body).toEqual({ environments: [] });
+    const unauthenticated = await request(app).get(
+      '/dora/environments?entityRef=payments-api',
+    );
+    expect(unauthenticated.status).toBe(401);
   });
 });
