@@ -10,3 +10,5 @@ export * from './permissions';
 export * from './api';
 export * from './dora';
 export * from './entityRefs';
+export * from './time';
+export * from './stats';

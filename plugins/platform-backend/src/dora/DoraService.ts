@@ -9,12 +9,14 @@ import {
   DoraIncidentsResponse,
   DoraMetricsResponse,
   DoraOptions,
+  DAY_MS,
+  IsoWindow,
   computeDora,
+  previousWindow,
+  resolveWindow,
 } from '@goldenpath/plugin-platform-common';
 import { EntityScope, resolveEntityScope } from '../catalog/resolveEntityScope';
 import { DoraStore } from './DoraStore';
-
-const DAY_MS = 86_400_000;
 
 /** Config defaults for whatever a request leaves out. */
 export interface DoraDefaults {
@@ -145,19 +147,18 @@ export class DoraService {
 
   resolveOptions(request: Partial<DoraOptions>): DoraOptions {
     const d = this.options.defaults;
-    const to = request.to ?? this.now().toISOString();
-    const from =
-      request.from ??
-      new Date(Date.parse(to) - d.windowDays * DAY_MS).toISOString();
-    if (Date.parse(from) >= Date.parse(to)) {
-      throw new InputError(`from: ${from} must be before to: ${to}`);
-    }
-    if (Date.parse(to) - Date.parse(from) > 366 * DAY_MS) {
-      throw new InputError('from/to: the window may span at most 366 days');
+    let window: IsoWindow;
+    try {
+      window = resolveWindow(request, {
+        now: this.now(),
+        defaultDays: d.windowDays,
+        maxDays: 366,
+      });
+    } catch (error) {
+      throw new InputError((error as Error).message);
     }
     return {
-      from: new Date(from).toISOString(),
-      to: new Date(to).toISOString(),
+      ...window,
       environment: (request.environment ?? d.environment).toLowerCase(),
       leadTimeStart: request.leadTimeStart ?? d.leadTimeStart,
       excludeWeekends: request.excludeWeekends ?? d.excludeWeekends,
@@ -174,14 +175,9 @@ export class DoraService {
     return computeDora(await this.loadRows(scope.entityRefs, options), options);
   }
 
-  /** The window of equal length just before `options.from`. */
+  /** The same options for the window of equal length just before. */
   private previousWindow(options: DoraOptions): DoraOptions {
-    const length = Date.parse(options.to) - Date.parse(options.from);
-    return {
-      ...options,
-      from: new Date(Date.parse(options.from) - length).toISOString(),
-      to: options.from,
-    };
+    return { ...options, ...previousWindow(options) };
   }
 
   private async computeWithPrevious(

@@ -12,7 +12,7 @@ import {
   recoveryTime,
   reworkRate,
 } from './summary';
-import { isInWindow, parseWindow } from './time';
+import { isInWindow, parseWindow } from '../time/utc';
 import type { DoraOptions } from './types';
 import { weeklySeries } from './weekly';
 

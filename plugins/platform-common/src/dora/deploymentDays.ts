@@ -1,5 +1,5 @@
 import type { ShippedDeployment } from './shipping';
-import { utcDayStart } from './time';
+import { utcDayStart } from '../time/utc';
 
 /** Distinct UTC days with a deployment, keyed by the start of the period (week or month) holding them. */
 export function deploymentDaysByPeriod(

@@ -2,10 +2,10 @@
 import type { IncidentLinks } from './incidentLinks';
 import { commitLeadTimes, commitTimes, leadTimeHours } from './leadTime';
 import { hoursToMerge } from './prSize';
-import { median } from './quantile';
+import { median } from '../stats/quantile';
 import type { IncidentRecovery } from './recovery';
 import type { ShippedDeployment, ShippingLedger } from './shipping';
-import { toIso } from './time';
+import { toIso } from '../time/utc';
 import type {
   DoraChangeDetail,
   DoraChangeRow,

@@ -1,5 +1,5 @@
 import { shaKey, ShippedDeployment, ShippingLedger } from './shipping';
-import { hoursBetween, weekendMsBetween } from './time';
+import { hoursBetween, weekendMsBetween } from '../time/utc';
 import type { DoraChangeRow, DoraOptions } from './types';
 
 type LeadTimeOptions = Pick<DoraOptions, 'leadTimeStart' | 'excludeWeekends'>;

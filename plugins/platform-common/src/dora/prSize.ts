@@ -1,5 +1,5 @@
-import { median } from './quantile';
-import { hoursBetween } from './time';
+import { median } from '../stats/quantile';
+import { hoursBetween } from '../time/utc';
 import type { DoraChangeRow, PrSizeBucket } from './types';
 
 const BUCKETS: Array<Pick<PrSizeBucket, 'label' | 'minLines' | 'maxLines'>> = [

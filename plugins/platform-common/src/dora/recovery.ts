@@ -1,6 +1,6 @@
 import type { IncidentLinks } from './incidentLinks';
 import type { ShippedDeployment } from './shipping';
-import { hoursBetween, isInWindow, TimeWindow } from './time';
+import { hoursBetween, isInWindow, TimeWindow } from '../time/utc';
 import type { DoraIncidentRow } from './types';
 
 export interface IncidentRecovery {

@@ -1,7 +1,7 @@
 /** The five summary numbers, each from the window's already-attributed facts. */
 import { deploymentDaysByPeriod } from './deploymentDays';
 import type { LeadTimeSample } from './leadTime';
-import { interpolatedQuantile, median } from './quantile';
+import { interpolatedQuantile, median } from '../stats/quantile';
 import type { IncidentRecovery } from './recovery';
 import type { ShippedDeployment } from './shipping';
 import { tierFor } from './tiers';
@@ -12,7 +12,7 @@ import {
   TimeWindow,
   utcMonthStart,
   weekStartsOverlapping,
-} from './time';
+} from '../time/utc';
 import type {
   ChangeFailureRate,
   DeploymentFrequency,

@@ -1,9 +1,9 @@
 import { deploymentDaysByPeriod } from './deploymentDays';
 import type { LeadTimeSample } from './leadTime';
-import { median } from './quantile';
+import { median } from '../stats/quantile';
 import type { IncidentRecovery } from './recovery';
 import type { ShippedDeployment } from './shipping';
-import { isoWeekStart, TimeWindow, toIso, weekStartsOverlapping } from './time';
+import { isoWeekStart, TimeWindow, toIso, weekStartsOverlapping } from '../time/utc';
 import type { DoraWeek } from './types';
 
 export interface WeeklyFacts {

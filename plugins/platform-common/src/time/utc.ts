@@ -1,5 +1,5 @@
 /**
- * UTC calendar helpers: every DORA bucket (day, ISO week, month) is a UTC one,
+ * UTC calendar helpers: every bucket (hour, day, ISO week, month) is a UTC one,
  * so the same rows give the same numbers wherever the server runs.
  */
 
@@ -23,7 +23,7 @@ export function parseWindow(range: { from: string; to: string }): TimeWindow {
   const toMs = Date.parse(range.to);
   if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || toMs <= fromMs) {
     throw new RangeError(
-      `DORA window must be two timestamps with from < to, got ${range.from} – ${range.to}`,
+      `window must be two timestamps with from < to, got ${range.from} – ${range.to}`,
     );
   }
   return { fromMs, toMs };

@@ -22,6 +22,7 @@ export function interpolatedQuantile(
   return sorted[below] + (rank - below) * (sorted[above] - sorted[below]);
 }
 
+/** The interpolated median; null for an empty set. @public */
 export function median(values: number[]): number | null {
   return interpolatedQuantile(values, 0.5);
 }

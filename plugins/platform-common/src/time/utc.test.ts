@@ -5,7 +5,7 @@ import {
   parseWindow,
   weekendMsBetween,
   weekStartsOverlapping,
-} from './time';
+} from './utc';
 
 const ms = (iso: string) => Date.parse(iso);
 const iso = (values: number[]) => values.map(v => new Date(v).toISOString());

@@ -1,0 +1,1 @@
+export { interpolatedQuantile, median } from './quantile';
