@@ -2,9 +2,11 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { CanonicalEventInput } from '@goldenpath/plugin-platform-common';
-import { DatabaseDoraStore } from '../../plugins/platform-backend/src/database/DatabaseDoraStore';
-import { DatabaseEventStore } from '../../plugins/platform-backend/src/database/DatabaseEventStore';
-import { DoraProjector } from '../../plugins/platform-backend/src/dora/DoraProjector';
+import { DatabaseDoraStore } from '../../plugins/platform-backend/src/dora/DatabaseDoraStore';
+import { createDoraProjection } from '../../plugins/platform-backend/src/dora/doraProjection';
+import { DatabaseEventStore } from '../../plugins/platform-backend/src/eventLog/DatabaseEventStore';
+import { DatabaseProjectionStateStore } from '../../plugins/platform-backend/src/projections/DatabaseProjectionStateStore';
+import { ProjectionRunner } from '../../plugins/platform-backend/src/projections/ProjectionRunner';
 import { DoraService } from '../../plugins/platform-backend/src/dora/DoraService';
 import { EventIntake } from '../../plugins/platform-backend/src/ingest/EventIntake';
 import { EntityIndex } from '../../plugins/platform-backend/src/linker/EntityIndex';
@@ -75,9 +77,10 @@ export async function benchDora(
       maxBatchSize: 10_000,
       maxFutureSkewMs: Infinity,
     });
-    const projector = new DoraProjector({
+    const projector = new ProjectionRunner({
+      projections: [createDoraProjection(store)],
       events,
-      store,
+      state: await DatabaseProjectionStateStore.create({ database }),
       logger: mockServices.rootLogger({ level: 'warn' }),
     });
 

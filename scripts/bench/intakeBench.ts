@@ -11,7 +11,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import { Knex } from 'knex';
 import { AddressInfo } from 'node:net';
-import { DatabaseEventStore } from '../../plugins/platform-backend/src/database/DatabaseEventStore';
+import { DatabaseEventStore } from '../../plugins/platform-backend/src/eventLog/DatabaseEventStore';
 import { EventIntake } from '../../plugins/platform-backend/src/ingest/EventIntake';
 import { EntityIndex } from '../../plugins/platform-backend/src/linker/EntityIndex';
 import { createRouter } from '../../plugins/platform-backend/src/service/router';
@@ -138,8 +138,10 @@ export async function benchIntake(
       maxFutureSkewMs: 86_400_000,
     }),
     store: httpStore,
-    dora: {} as any, // DORA routes are not exercised here
+    catalog: {} as any, // entity reads are not exercised here
+    features: [],
     linkerStatus: () => ({ entitiesIndexed: index.size, indexBuiltAt: null }),
+    projectionHealth: async () => ({}),
     sources: [],
     httpAuth: mockServices.httpAuth(),
     permissions: allowAll,
