@@ -1,56 +1,52 @@
-import { CanonicalEventType, EventSubject } from './events';
+/**
+ * Shapes of the shared routes (intake, event log, status). Written once in
+ * the backend's openapi.yaml and aliased from the generated types; see
+ * docs/api.md. The DORA shapes are in `./dora/types`.
+ */
+import type { components, paths } from './schema/openapi.generated';
+
+type Schemas = components['schemas'];
+
+/**
+ * Every route of `/api/platform` with its parameters, request body and
+ * responses, as openapi-typescript generates them from openapi.yaml. Typed
+ * clients derive their request and response types from it.
+ *
+ * @public
+ */
+export type PlatformApiPaths = paths;
+
+/** Backstage's error body, as every route answers a failure. @public */
+export type PlatformApiError = Schemas['Error'];
+
+/** Body of `POST /events`. @public */
+export type IngestRequest = Schemas['IngestRequest'];
 
 /** Per-event outcome of `POST /events`, in request order. @public */
-export type IngestItemResult =
-  | { index: number; source: string; id: string; status: 'accepted' }
-  | { index: number; source: string; id: string; status: 'duplicate' }
-  | {
-      index: number;
-      source?: string;
-      id?: string;
-      status: 'rejected';
-      error: string;
-    };
+export type IngestItemResult = Schemas['IngestItemResult'];
 
 /** Response of `POST /events`. @public */
-export interface IngestResponse {
-  accepted: number;
-  duplicates: number;
-  rejected: number;
-  results: IngestItemResult[];
-}
+export type IngestResponse = Schemas['IngestResponse'];
 
 /** Whether an event's subject resolved to a catalog entity. @public */
-export type LinkStatus = 'linked' | 'unlinked';
+export type LinkStatus = Schemas['LinkStatus'];
 
 /** One stored event as `GET /events` returns it. @public */
-export interface StoredEvent {
-  /** Position in the append-only log. */
-  seq: number;
-  id: string;
-  source: string;
-  type: CanonicalEventType;
-  occurredAt: string;
-  receivedAt: string;
-  subject: EventSubject;
-  entityRef: string | null;
-  linkStatus: LinkStatus;
-  /** Why the event is not linked yet (null once linked). */
-  linkReason: string | null;
-  data: Record<string, unknown>;
-}
+export type StoredEvent = Schemas['StoredEvent'];
 
 /** Response of `GET /events`. @public */
-export interface EventListResponse {
-  items: StoredEvent[];
-  /** Pass as `after` to read the next page; absent on the last page. */
-  nextCursor?: number;
-}
+export type EventListResponse = Schemas['EventListResponse'];
+
+/** One projection's progress in `GET /health`. @public */
+export type ProjectionStatus = Schemas['ProjectionStatus'];
 
 /** Response of `GET /health`. @public */
-export interface PlatformHealth {
-  status: 'ok';
-  database: 'ok';
-  events: { total: number; unlinked: number; lastReceivedAt: string | null };
-  linker: { entitiesIndexed: number; indexBuiltAt: string | null };
-}
+export type PlatformHealth = Schemas['PlatformHealth'];
+
+/**
+ * Response of `GET /activity`: whether anything was ever linked to an entity
+ * (a Group: the components it owns), and when.
+ *
+ * @public
+ */
+export type EntityActivity = Schemas['EntityActivity'];

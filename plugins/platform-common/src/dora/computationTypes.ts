@@ -9,6 +9,7 @@ import type {
   DoraDeploymentRow,
   DoraIncidentDetail,
   DoraIncidentRow,
+  DoraInputCounts,
   DoraMetricKey,
   DoraSummary,
   DoraTier,
@@ -43,12 +44,7 @@ export interface DoraComputation {
   changes: DoraChangeDetail[];
   /** Incidents linked to a deployment in the window or opened in it, newest first. */
   incidents: DoraIncidentDetail[];
-  inputs: {
-    deployments: number;
-    changes: number;
-    incidents: number;
-    failedRuns: number;
-  };
+  inputs: DoraInputCounts;
 }
 
 /** The number a tier condition compares. @public */
