@@ -33,11 +33,10 @@ function slowFakeApi(): PlatformApi {
   const delay = <T,>(value: Promise<T>) =>
     new Promise<T>(resolve => setTimeout(() => resolve(value), 400));
   return {
-    getDoraMetrics: q => delay(fake.getDoraMetrics(q)),
-    getDoraDeployments: q => delay(fake.getDoraDeployments(q)),
-    getDoraChanges: q => delay(fake.getDoraChanges(q)),
-    getDoraIncidents: q => delay(fake.getDoraIncidents(q)),
-    getDoraGroup: q => delay(fake.getDoraGroup(q)),
+    get: ((...args: Parameters<PlatformApi['get']>) =>
+      delay(fake.get(...args))) as PlatformApi['get'],
+    post: ((...args: Parameters<PlatformApi['post']>) =>
+      delay(fake.post(...args))) as PlatformApi['post'],
   };
 }
 

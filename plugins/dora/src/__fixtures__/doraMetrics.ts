@@ -2,13 +2,20 @@ import { Entity } from '@backstage/catalog-model';
 import {
   DoraChangesResponse,
   DoraDeploymentsResponse,
+  DoraEnvironmentsResponse,
   DoraGroupResponse,
   DoraIncidentsResponse,
   DoraMetricsResponse,
   DoraOptions,
   DoraSummary,
+  EntityActivity,
 } from '@goldenpath/plugin-platform-common';
-import { DoraQuery, PlatformApi } from '@goldenpath/plugin-platform-react';
+import {
+  DoraQuery,
+  PlatformApi,
+  PlatformGetPath,
+  PlatformPostPath,
+} from '@goldenpath/plugin-platform-react';
 
 /**
  * A believable quarter of a payments service, used by the dev app and the
@@ -399,14 +406,61 @@ export const doraGroup: DoraGroupResponse = {
   ],
 };
 
-/** A fake {@link PlatformApi} answering with the fixtures above. */
+export const doraEnvironments: DoraEnvironmentsResponse = {
+  environments: ['production', 'staging'],
+};
+
+/** The routes the fake answers, one named handler each (spy on them in tests). */
+export interface FakePlatformRoutes {
+  getDoraMetrics(query: DoraQuery): Promise<DoraMetricsResponse>;
+  getDoraDeployments(query: DoraQuery): Promise<DoraDeploymentsResponse>;
+  getDoraChanges(query: DoraQuery): Promise<DoraChangesResponse>;
+  getDoraIncidents(query: DoraQuery): Promise<DoraIncidentsResponse>;
+  getDoraGroup(query: DoraQuery): Promise<DoraGroupResponse>;
+  getDoraEnvironments(query: {
+    entityRef: string;
+  }): Promise<DoraEnvironmentsResponse>;
+  getActivity(query: { entityRef: string }): Promise<EntityActivity>;
+}
+
+const handlerOf: Partial<Record<PlatformGetPath, keyof FakePlatformRoutes>> = {
+  '/dora/metrics': 'getDoraMetrics',
+  '/dora/deployments': 'getDoraDeployments',
+  '/dora/changes': 'getDoraChanges',
+  '/dora/incidents': 'getDoraIncidents',
+  '/dora/group': 'getDoraGroup',
+  '/dora/environments': 'getDoraEnvironments',
+  '/activity': 'getActivity',
+};
+
+/** A {@link PlatformApi} whose routes are the named handlers. */
+export type FakePlatformApi = PlatformApi & FakePlatformRoutes;
+
+/**
+ * A fake {@link PlatformApi} answering with the fixtures above. `get` looks
+ * its handler up at call time, so `jest.spyOn(api, 'getDoraMetrics')` and
+ * overrides see every request.
+ */
 export function createFakePlatformApi(
-  overrides: Partial<PlatformApi> = {},
-): PlatformApi {
+  overrides: Partial<FakePlatformRoutes> = {},
+): FakePlatformApi {
   const isGroup = (query: DoraQuery) => query.entityRef.startsWith('group:');
-  return {
+  const isNew = (entityRef: string) =>
+    entityRef === 'component:default/new-service';
+  const fake: FakePlatformApi = {
+    get: ((path: PlatformGetPath, query?: unknown) => {
+      const handler = handlerOf[path];
+      if (!handler) {
+        return Promise.reject(new Error(`no fake for GET ${path}`));
+      }
+      return (fake[handler] as (q: unknown) => Promise<unknown>)(query);
+    }) as PlatformApi['get'],
+    post: ((path: PlatformPostPath) =>
+      Promise.reject(
+        new Error(`no fake for POST ${path}`),
+      )) as PlatformApi['post'],
     getDoraMetrics: async query => {
-      if (query.entityRef === 'component:default/new-service') {
+      if (isNew(query.entityRef)) {
         return { ...emptyDoraMetrics, entityRef: query.entityRef };
       }
       return isGroup(query)
@@ -421,6 +475,26 @@ export function createFakePlatformApi(
     getDoraChanges: async () => doraChanges,
     getDoraIncidents: async () => doraIncidents,
     getDoraGroup: async query => ({ ...doraGroup, groupRef: query.entityRef }),
+    getDoraEnvironments: async () => doraEnvironments,
+    getActivity: async ({ entityRef }) =>
+      isNew(entityRef)
+        ? {
+            entityRef,
+            entityRefs: [entityRef],
+            linkedEvents: 0,
+            firstOccurredAt: null,
+            lastOccurredAt: null,
+          }
+        : {
+            entityRef,
+            entityRefs: entityRef.startsWith('group:')
+              ? doraGroup.components.map(c => c.entityRef)
+              : [entityRef],
+            linkedEvents: 412,
+            firstOccurredAt: '2026-05-04T09:12:00.000Z',
+            lastOccurredAt: '2026-11-22T18:00:00.000Z',
+          },
     ...overrides,
   };
+  return fake;
 }

@@ -13,7 +13,7 @@ import useAsync from 'react-use/esm/useAsync';
 export function useDoraMetrics(query: DoraQuery) {
   const api = useApi(platformApiRef);
   return useAsync(
-    (): Promise<DoraMetricsResponse> => api.getDoraMetrics(query),
+    (): Promise<DoraMetricsResponse> => api.get('/dora/metrics', query),
     [api, query],
   );
 }
@@ -22,7 +22,7 @@ export function useDoraMetrics(query: DoraQuery) {
 export function useDoraGroup(query: DoraQuery) {
   const api = useApi(platformApiRef);
   return useAsync(
-    (): Promise<DoraGroupResponse> => api.getDoraGroup(query),
+    (): Promise<DoraGroupResponse> => api.get('/dora/group', query),
     [api, query],
   );
 }
@@ -30,7 +30,7 @@ export function useDoraGroup(query: DoraQuery) {
 export function useDoraDeployments(query: DoraQuery) {
   const api = useApi(platformApiRef);
   return useAsync(
-    (): Promise<DoraDeploymentsResponse> => api.getDoraDeployments(query),
+    (): Promise<DoraDeploymentsResponse> => api.get('/dora/deployments', query),
     [api, query],
   );
 }
@@ -38,7 +38,7 @@ export function useDoraDeployments(query: DoraQuery) {
 export function useDoraChanges(query: DoraQuery) {
   const api = useApi(platformApiRef);
   return useAsync(
-    (): Promise<DoraChangesResponse> => api.getDoraChanges(query),
+    (): Promise<DoraChangesResponse> => api.get('/dora/changes', query),
     [api, query],
   );
 }
@@ -46,7 +46,7 @@ export function useDoraChanges(query: DoraQuery) {
 export function useDoraIncidents(query: DoraQuery) {
   const api = useApi(platformApiRef);
   return useAsync(
-    (): Promise<DoraIncidentsResponse> => api.getDoraIncidents(query),
+    (): Promise<DoraIncidentsResponse> => api.get('/dora/incidents', query),
     [api, query],
   );
 }

@@ -26,9 +26,7 @@ async function setup() {
       res.json({ raw: Buffer.isBuffer(req.body) } as any);
     },
   );
-  return express()
-    .use('/api/platform', router)
-    .use(mockErrorHandler());
+  return express().use('/api/platform', router).use(mockErrorHandler());
 }
 
 describe('createPlatformOpenApiRouter', () => {
@@ -126,8 +124,6 @@ describe('createPlatformOpenApiRouter', () => {
     const res = await request(app).get('/api/platform/openapi.json');
 
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.paths)).toContain(
-      '/api/platform/dora/metrics',
-    );
+    expect(Object.keys(res.body.paths)).toContain('/api/platform/dora/metrics');
   });
 });

@@ -8,9 +8,12 @@ import { parse } from 'yaml';
 import { platformFeatures } from '../features';
 import { createRouter } from '../service/router';
 
-// The generator lives with the repository's scripts (npm run generate:openapi).
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-const { renderOpenApiFiles } = require('../../../../scripts/generate-openapi-lib.cjs');
+// The generator is a repository script (npm run generate:openapi), not a package.
+/* eslint-disable @backstage/no-relative-monorepo-imports */
+const {
+  renderOpenApiFiles,
+} = require('../../../../scripts/generate-openapi-lib.cjs');
+/* eslint-enable @backstage/no-relative-monorepo-imports */
 
 jest.setTimeout(60_000);
 
@@ -31,7 +34,9 @@ function routesOf(stack: any[]): string[] {
         m => `${m} ${layer.route.path.replace(/:(\w+)/g, '{$1}')}`,
       );
     }
-    return Array.isArray(layer.handle?.stack) ? routesOf(layer.handle.stack) : [];
+    return Array.isArray(layer.handle?.stack)
+      ? routesOf(layer.handle.stack)
+      : [];
   });
 }
 

@@ -1,49 +1,30 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
-  DoraChangesResponse,
-  DoraDeploymentsResponse,
-  DoraGroupResponse,
-  DoraIncidentsResponse,
-  DoraMetricsResponse,
-  DoraTierModel,
-} from '@goldenpath/plugin-platform-common';
+  PlatformGetArgs,
+  PlatformGetPath,
+  PlatformPostArgs,
+  PlatformPostPath,
+  ResponseOf,
+} from './types';
 
 /**
- * What a DORA request covers. Only `entityRef` is required; the backend
- * defaults the rest (last 90 days, `production`, lead time from the commit,
- * weekends included, the 2024 tier model).
- *
- * @public
- */
-export type DoraQuery = {
-  /** A Component, or a Group (rolled up over the components it owns). */
-  entityRef: string;
-  /** Inclusive ISO-8601 timestamp. */
-  from?: string;
-  /** Exclusive ISO-8601 timestamp. */
-  to?: string;
-  environment?: string;
-  leadTimeStart?: 'commit' | 'merge';
-  excludeWeekends?: boolean;
-  tierModel?: DoraTierModel;
-};
-
-/**
- * The Golden Path platform backend (`/api/platform`) as the frontend sees it.
+ * The Golden Path platform backend (`/api/platform`) as the frontend sees it:
+ * every route of its openapi.yaml, typed from the spec. A feature calls, for
+ * example, `api.get('/dora/metrics', { entityRef })`.
  *
  * @public
  */
 export interface PlatformApi {
-  /** The four DORA metrics, the previous period, weekly trends and inputs. */
-  getDoraMetrics(query: DoraQuery): Promise<DoraMetricsResponse>;
-  /** Every deployment in the window (any status) and what it counts as. */
-  getDoraDeployments(query: DoraQuery): Promise<DoraDeploymentsResponse>;
-  /** Merged pull requests in the window with their lead times. */
-  getDoraChanges(query: DoraQuery): Promise<DoraChangesResponse>;
-  /** Incidents in the window with their recovery times. */
-  getDoraIncidents(query: DoraQuery): Promise<DoraIncidentsResponse>;
-  /** A Group's roll-up and per-component summaries with tiers. */
-  getDoraGroup(query: DoraQuery): Promise<DoraGroupResponse>;
+  /** `GET path?query`; path parameters, if the path has any, come last. */
+  get<P extends PlatformGetPath>(
+    path: P,
+    ...args: PlatformGetArgs<P>
+  ): Promise<ResponseOf<P, 'get'>>;
+  /** `POST path` with a JSON body; path parameters, if any, come last. */
+  post<P extends PlatformPostPath>(
+    path: P,
+    ...args: PlatformPostArgs<P>
+  ): Promise<ResponseOf<P, 'post'>>;
 }
 
 /**

@@ -1,13 +1,13 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { PlatformApi } from './PlatformApi';
 import {
-  DoraChangesResponse,
-  DoraDeploymentsResponse,
-  DoraGroupResponse,
-  DoraIncidentsResponse,
-  DoraMetricsResponse,
-} from '@goldenpath/plugin-platform-common';
-import { DoraQuery, PlatformApi } from './PlatformApi';
+  PlatformGetArgs,
+  PlatformGetPath,
+  PlatformPostArgs,
+  PlatformPostPath,
+  ResponseOf,
+} from './types';
 
 /**
  * Options of {@link PlatformClient}.
@@ -17,6 +17,14 @@ import { DoraQuery, PlatformApi } from './PlatformApi';
 export interface PlatformClientOptions {
   discoveryApi: DiscoveryApi;
   fetchApi: FetchApi;
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+
+interface RequestInput {
+  query?: Record<string, QueryValue>;
+  pathParams?: Record<string, string>;
+  body?: unknown;
 }
 
 /**
@@ -34,31 +42,45 @@ export class PlatformClient implements PlatformApi {
     this.fetchApi = options.fetchApi;
   }
 
-  getDoraMetrics(query: DoraQuery): Promise<DoraMetricsResponse> {
-    return this.request<DoraMetricsResponse>('/dora/metrics', query);
+  get<P extends PlatformGetPath>(
+    path: P,
+    ...args: PlatformGetArgs<P>
+  ): Promise<ResponseOf<P, 'get'>> {
+    const [query, pathParams] = args as [
+      RequestInput['query'],
+      RequestInput['pathParams'],
+    ];
+    return this.request('GET', path, { query, pathParams });
   }
 
-  getDoraDeployments(query: DoraQuery): Promise<DoraDeploymentsResponse> {
-    return this.request<DoraDeploymentsResponse>('/dora/deployments', query);
+  post<P extends PlatformPostPath>(
+    path: P,
+    ...args: PlatformPostArgs<P>
+  ): Promise<ResponseOf<P, 'post'>> {
+    const [body, pathParams] = args as unknown as [
+      unknown,
+      RequestInput['pathParams'],
+    ];
+    return this.request('POST', path, { body, pathParams });
   }
 
-  getDoraChanges(query: DoraQuery): Promise<DoraChangesResponse> {
-    return this.request<DoraChangesResponse>('/dora/changes', query);
-  }
-
-  getDoraIncidents(query: DoraQuery): Promise<DoraIncidentsResponse> {
-    return this.request<DoraIncidentsResponse>('/dora/incidents', query);
-  }
-
-  getDoraGroup(query: DoraQuery): Promise<DoraGroupResponse> {
-    return this.request<DoraGroupResponse>('/dora/group', query);
-  }
-
-  private async request<T>(path: string, query: DoraQuery): Promise<T> {
+  private async request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    input: RequestInput,
+  ): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('platform');
-    const response = await this.fetchApi.fetch(
-      `${baseUrl}${path}?${toSearchParams(query)}`,
-    );
+    const url = `${baseUrl}${fillPath(path, input.pathParams)}${toQueryString(
+      input.query,
+    )}`;
+    const response =
+      method === 'GET'
+        ? await this.fetchApi.fetch(url)
+        : await this.fetchApi.fetch(url, {
+            method,
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(input.body),
+          });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
@@ -66,21 +88,27 @@ export class PlatformClient implements PlatformApi {
   }
 }
 
-/** Only the parameters that are set, in a stable order. */
-function toSearchParams(query: DoraQuery): URLSearchParams {
-  const params = new URLSearchParams({ entityRef: query.entityRef });
-  const optional: Array<[string, string | boolean | undefined]> = [
-    ['from', query.from],
-    ['to', query.to],
-    ['environment', query.environment],
-    ['leadTimeStart', query.leadTimeStart],
-    ['excludeWeekends', query.excludeWeekends],
-    ['tierModel', query.tierModel],
-  ];
-  for (const [key, value] of optional) {
-    if (value !== undefined && value !== '') {
-      params.set(key, String(value));
+/** `/webhooks/{sourceId}` with `{ sourceId: 'x' }` → `/webhooks/x`, encoded. */
+function fillPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (params[name] === undefined) {
+      throw new TypeError(`missing path parameter "${name}" for ${path}`);
+    }
+    return encodeURIComponent(params[name]);
+  });
+}
+
+/**
+ * `?a=1&b=true` from the parameters that are set, in the order given;
+ * undefined, null and empty strings mean "not set" (the backend's default).
+ */
+function toQueryString(query: Record<string, QueryValue> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') {
+      params.append(key, String(value));
     }
   }
-  return params;
+  const search = params.toString();
+  return search ? `?${search}` : '';
 }
