@@ -1,8 +1,10 @@
 /*
  * Browser test: starts the real portal (backend serving the built app, SQLite in
  * a temp folder, demo data on), signs in as guest in headless Chromium, opens a
- * component page and saves a screenshot under test-output/screenshots.
- * Needs Debian's chromium (/usr/bin/chromium, or CHROMIUM_PATH) and a built app.
+ * component page and saves a screenshot under test-output/screenshots. Then does
+ * the same with a second backend serving the legacy-frontend-system app
+ * (packages/app-legacy), so the DORA tab is checked in both frontend systems.
+ * Needs Debian's chromium (/usr/bin/chromium, or CHROMIUM_PATH) and both apps built.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,18 +18,53 @@ const screenshots = path.join(root, 'test-output', 'screenshots');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let portal;
+let legacyPortal;
 let browser;
 let page;
+
+const DORA_TILES = [
+  'Deployment frequency',
+  'Lead time for changes',
+  'Change failure rate',
+  'Failed deployment recovery time',
+];
+
+/** Until the demo history is projected: the DORA numbers of payments-api. */
+async function waitForDoraNumbers(target) {
+  await target.waitFor(async () => {
+    const res = await target.api(
+      '/api/platform/dora/metrics?entityRef=component:default/payments-api',
+    );
+    const body = await res.json();
+    return body.deploymentFrequency?.deployments > 0;
+  }, 60_000);
+}
+
+/** Opens the DORA tab from the entity page and waits for tiles with tiers. */
+async function openDoraTab(target) {
+  await target.getByText('DORA', { exact: true }).first().click();
+  await target.waitForURL(/\/dora$/);
+  for (const title of DORA_TILES) {
+    await target.getByText(title).first().waitFor({ timeout: 30_000 });
+  }
+  await target
+    .getByText(/elite|high|medium|low/i)
+    .first()
+    .waitFor();
+  await target.waitForTimeout(1500); // let the charts finish their entry animation
+}
 
 before(async () => {
   assert.ok(
     fs.existsSync(executablePath),
     `Chromium not found at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
   );
-  assert.ok(
-    fs.existsSync(path.join(root, 'packages', 'app', 'dist', 'index.html')),
-    'packages/app/dist is missing: run `npm run build --workspace app` first',
-  );
+  for (const app of ['app', 'app-legacy']) {
+    assert.ok(
+      fs.existsSync(path.join(root, 'packages', app, 'dist', 'index.html')),
+      `packages/${app}/dist is missing: run \`npm run build --workspace ${app}\` first`,
+    );
+  }
   fs.mkdirSync(screenshots, { recursive: true });
   portal = await startPortal({ root });
   browser = await chromium.launch({
@@ -47,6 +84,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await portal?.stop();
+  await legacyPortal?.stop();
 });
 
 test('demo events reach the log through the intake and link to catalog entities', async () => {
@@ -81,28 +119,8 @@ test('a signed-in user opens a component page', async () => {
 
 test('the DORA tab shows the four keys with tiers for a component', async () => {
   // The projection runs right after the demo intake; give it a moment.
-  await portal.waitFor(async () => {
-    const res = await portal.api(
-      '/api/platform/dora/metrics?entityRef=component:default/payments-api',
-    );
-    const body = await res.json();
-    return body.deploymentFrequency?.deployments > 0;
-  }, 60_000);
-  await page.getByText('DORA', { exact: true }).first().click();
-  await page.waitForURL(/\/dora$/);
-  for (const title of [
-    'Deployment frequency',
-    'Lead time for changes',
-    'Change failure rate',
-    'Failed deployment recovery time',
-  ]) {
-    await page.getByText(title).first().waitFor({ timeout: 30_000 });
-  }
-  await page
-    .getByText(/elite|high|medium|low/i)
-    .first()
-    .waitFor();
-  await page.waitForTimeout(1500); // let the charts finish their entry animation
+  await waitForDoraNumbers(portal);
+  await openDoraTab(page);
   await page.screenshot({
     path: path.join(screenshots, 'dora-tab.png'),
     fullPage: true,
@@ -118,4 +136,52 @@ test("a team's DORA tab rolls up the components it owns", async () => {
     path: path.join(screenshots, 'dora-group-tab.png'),
     fullPage: true,
   });
+});
+
+test('the legacy-frontend-system app shows the same DORA tab', async () => {
+  // app-backend serves one frontend package per backend: a second backend
+  // serves app-legacy. Started once the first one is idle, so the two do not
+  // compete for CPU while loading the catalog and the demo history.
+  legacyPortal = await startPortal({ root, port: 7018, app: 'app-legacy' });
+  await waitForDoraNumbers(legacyPortal);
+  const legacyPage = await browser.newPage({
+    viewport: { width: 1400, height: 900 },
+  });
+  try {
+    await legacyPage.goto(`${legacyPortal.baseUrl}/`);
+    const enter = legacyPage.getByRole('button', { name: /enter/i });
+    await enter.click();
+    await enter.waitFor({ state: 'detached' }); // signed in before navigating
+    await legacyPage.goto(
+      `${legacyPortal.baseUrl}/catalog/default/component/payments-api`,
+    );
+    await legacyPage
+      .getByRole('heading', { name: 'payments-api' })
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await openDoraTab(legacyPage);
+    // The legacy SidebarPage scrolls inside its own container, which a
+    // full-page screenshot does not unroll: grow the window to the content.
+    const height = await legacyPage.evaluate(() =>
+      Math.max(
+        ...Array.from(document.querySelectorAll('main, main *'), e =>
+          Math.ceil(e.getBoundingClientRect().top + e.scrollHeight),
+        ),
+      ),
+    );
+    await legacyPage.setViewportSize({
+      width: 1400,
+      height: Math.min(Math.max(height, 900), 6000),
+    });
+    await legacyPage.waitForTimeout(1500); // charts redraw at the new size
+    await legacyPage.screenshot({
+      path: path.join(screenshots, 'dora-tab-legacy.png'),
+      fullPage: true,
+    });
+    assert.ok(
+      fs.statSync(path.join(screenshots, 'dora-tab-legacy.png')).size > 10_000,
+    );
+  } finally {
+    await legacyPage.close();
+  }
 });
