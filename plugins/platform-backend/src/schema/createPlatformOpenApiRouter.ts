@@ -1,4 +1,5 @@
-import { RequestHandler } from 'express';
+import { ErrorRequestHandler, RequestHandler } from 'express';
+import { describeValidationError } from './describeValidationError';
 import { createOpenApiRouter } from './openapi.generated';
 
 /**
@@ -16,17 +17,27 @@ const OWN_BODY_ROUTES = /\/(events|webhooks\/[^/]+)\/?$/;
  */
 const noBodyParser: RequestHandler = (_req, _res, next) => next();
 
+/** Registered before any route, so it sees only the validator's errors. */
+const validationErrorsInOurWords: ErrorRequestHandler = (
+  error,
+  _req,
+  _res,
+  next,
+) => next(describeValidationError(error));
+
 /**
  * The typed router of openapi.yaml with its request validation: query and
  * path parameters are checked against the spec (unknown ones, missing
- * required ones, bad enums, formats and integers are a 400 InputError) and
- * coerced in place (`excludeWeekends=true` arrives as the boolean `true`).
- * Bodies of `POST /events` and `POST /webhooks/{sourceId}` are left to their
- * routes.
+ * required ones, bad enums, formats and integers are a 400 InputError that
+ * names the parameter) and coerced in place (`excludeWeekends=true` arrives
+ * as the boolean `true`). Bodies of `POST /events` and
+ * `POST /webhooks/{sourceId}` are left to their routes.
  */
-export function createPlatformOpenApiRouter() {
-  return createOpenApiRouter({
+export async function createPlatformOpenApiRouter() {
+  const router = await createOpenApiRouter({
     middleware: [noBodyParser],
     validatorOptions: { ignorePaths: OWN_BODY_ROUTES },
   });
+  router.use(validationErrorsInOurWords);
+  return router;
 }
