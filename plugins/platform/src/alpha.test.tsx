@@ -26,10 +26,12 @@ function DeploymentCount() {
   const api = useApi(platformApiRef);
   const [text, setText] = useState('loading');
   useEffect(() => {
-    api.getDoraMetrics({ entityRef: 'component:default/payments-api' }).then(
-      value => setText(`${value.inputs.deployments} deployments`),
-      error => setText(error.message),
-    );
+    api
+      .get('/dora/metrics', { entityRef: 'component:default/payments-api' })
+      .then(
+        value => setText(`${value.inputs.deployments} deployments`),
+        (error: Error) => setText(error.message),
+      );
   }, [api]);
   return <p>{text}</p>;
 }
@@ -58,7 +60,7 @@ describe('platform plugin (New Frontend System)', () => {
       fetchApi: { fetch },
     }) as PlatformApi;
     await expect(
-      client.getDoraGroup({ entityRef: 'group:default/payments' }),
+      client.get('/dora/group', { entityRef: 'group:default/payments' }),
     ).resolves.toEqual({ ok: true });
     expect(fetch).toHaveBeenCalledWith(
       `${backend}/api/platform/dora/group?entityRef=group%3Adefault%2Fpayments`,

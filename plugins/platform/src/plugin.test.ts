@@ -27,7 +27,9 @@ describe('platform plugin (legacy system)', () => {
     });
 
     await expect(
-      client.getDoraMetrics({ entityRef: 'component:default/payments-api' }),
+      client.get('/dora/metrics', {
+        entityRef: 'component:default/payments-api',
+      }),
     ).resolves.toEqual({ environments: ['production'] });
     expect(fetch).toHaveBeenCalledWith(
       `${backend}/api/platform/dora/metrics?entityRef=component%3Adefault%2Fpayments-api`,
