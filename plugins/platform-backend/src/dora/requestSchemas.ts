@@ -9,7 +9,8 @@ const doraQuery = z.strictObject({
   to: isoTimestamp.optional(),
   environment: z.string().trim().min(1).max(100).optional(),
   leadTimeStart: z.enum(['commit', 'merge']).optional(),
-  excludeWeekends: z.enum(['true', 'false']).optional(),
+  // The OpenAPI validator has already coerced it to a boolean; direct callers send text.
+  excludeWeekends: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
   tierModel: z.enum(['2024', '2023']).optional(),
 });
 
@@ -18,7 +19,9 @@ export function parseDoraQuery(query: unknown): DoraRequest {
   const { excludeWeekends, ...rest } = parseQuery(doraQuery, query);
   return {
     ...rest,
-    ...(excludeWeekends ? { excludeWeekends: excludeWeekends === 'true' } : {}),
+    ...(excludeWeekends === undefined
+      ? {}
+      : { excludeWeekends: String(excludeWeekends) === 'true' }),
   };
 }
 

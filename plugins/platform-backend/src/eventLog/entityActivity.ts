@@ -1,17 +1,11 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { CanonicalEventType } from '@goldenpath/plugin-platform-common';
+import {
+  CanonicalEventType,
+  EntityActivity,
+} from '@goldenpath/plugin-platform-common';
 import { resolveEntityScope } from '../catalog/resolveEntityScope';
 import { EventStore } from './EventStore';
-
-/** Response of `GET /activity`. */
-export interface EntityActivity {
-  entityRef: string;
-  entityRefs: string[];
-  linkedEvents: number;
-  firstOccurredAt: string | null;
-  lastOccurredAt: string | null;
-}
 
 /**
  * How much of the log is linked to an entity (a Group: the Components it

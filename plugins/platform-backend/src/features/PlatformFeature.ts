@@ -8,6 +8,14 @@ import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import { Projection } from '../projections/Projection';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
+import { spec } from '../schema/openapi.generated';
+
+/**
+ * The router typed from openapi.yaml: a route's query, body and response
+ * types come from the spec, and requests are validated against it.
+ */
+export type PlatformRouter = ApiRouter<typeof spec>;
 
 /**
  * The contract between the shared backend and a feature (dora/, cost/,
@@ -27,7 +35,9 @@ export interface PlatformFeatureContext {
 /** What a feature's routes get from the shared router. */
 export interface FeatureRouteContext {
   /** The caller's user or service credentials; throws 401 without. */
-  credentials(req: express.Request): Promise<BackstageCredentials>;
+  credentials(
+    req: express.Request<any, any, any, any, any>,
+  ): Promise<BackstageCredentials>;
 }
 
 /** A feature, built once at startup. */
@@ -36,7 +46,7 @@ export interface PlatformFeature {
   /** Fed from the log by the one projection runner. */
   readonly projections: Projection[];
   /** Adds the feature's routes (paths under `/<id>/`, described in openapi.yaml). */
-  registerRoutes(router: express.Router, context: FeatureRouteContext): void;
+  registerRoutes(router: PlatformRouter, context: FeatureRouteContext): void;
 }
 
 /** Builds a feature from the shared services; registers its actions as it goes. */

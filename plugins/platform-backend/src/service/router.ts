@@ -16,12 +16,12 @@ import {
 } from '@goldenpath/plugin-platform-common';
 import { PlatformEventSource } from '@goldenpath/plugin-platform-node';
 import express from 'express';
-import Router from 'express-promise-router';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { describeBodyError } from '../errors';
+import { createPlatformOpenApiRouter } from '../schema/createPlatformOpenApiRouter';
 import { getEntityActivity } from '../eventLog/entityActivity';
 import { EventStore } from '../eventLog/EventStore';
-import { PlatformFeature } from '../features/PlatformFeature';
+import { PlatformFeature, PlatformRouter } from '../features/PlatformFeature';
 import { EventIntake } from '../ingest/EventIntake';
 import { ProjectionHealth } from '../projections/ProjectionRunner';
 import {
@@ -49,9 +49,9 @@ export interface RouterOptions {
  */
 export async function createRouter(
   options: RouterOptions,
-): Promise<express.Router> {
+): Promise<PlatformRouter> {
   const { intake, store, httpAuth, permissions, maxBodySize } = options;
-  const router = Router();
+  const router = await createPlatformOpenApiRouter();
 
   const authorize = async (
     credentials: BackstageCredentials,
@@ -65,7 +65,7 @@ export async function createRouter(
     }
   };
 
-  const credentials = (req: express.Request) =>
+  const credentials = (req: express.Request<any, any, any, any, any>) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   router.get('/health', async (req, res) => {
