@@ -1,0 +1,5 @@
+export { EntityEmptyState } from './EntityEmptyState';
+export type {
+  EntityActivitySummary,
+  EntityEmptyStateProps,
+} from './EntityEmptyState';

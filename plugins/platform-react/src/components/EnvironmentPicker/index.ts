@@ -1,0 +1,2 @@
+export { EnvironmentPicker } from './EnvironmentPicker';
+export type { EnvironmentPickerProps } from './EnvironmentPicker';

@@ -1,0 +1,2 @@
+export { StatusChip, STATUS_LABELS } from './StatusChip';
+export type { Status, StatusChipProps } from './StatusChip';
