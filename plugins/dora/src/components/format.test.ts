@@ -4,7 +4,7 @@ import {
   formatPercent,
   formatWindow,
 } from './format';
-import { windowOf } from '../hooks/useDoraQuery';
+import { lastDays } from '@goldenpath/plugin-platform-common';
 
 describe('format', () => {
   it('writes durations in minutes, hours or days', () => {
@@ -27,7 +27,7 @@ describe('format', () => {
   });
 
   it('ends the query window at the next minute', () => {
-    expect(windowOf(30, new Date('2026-11-23T10:05:30.123Z'))).toEqual({
+    expect(lastDays(30, new Date('2026-11-23T10:05:30.123Z'))).toEqual({
       from: '2026-10-24T10:06:00.000Z',
       to: '2026-11-23T10:06:00.000Z',
     });

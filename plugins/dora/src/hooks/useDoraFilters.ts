@@ -1,78 +1,38 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import {
+  TimeWindowState,
+  useTimeWindow,
+  useUrlParam,
+} from '@goldenpath/plugin-platform-react';
+import { useMemo } from 'react';
 
-/** The time ranges the picker offers, in days. */
+/** The window lengths the picker offers, in days. */
 export const DORA_RANGES = [30, 90, 180] as const;
-export type DoraRange = (typeof DORA_RANGES)[number];
-export const DEFAULT_RANGE: DoraRange = 90;
+export const DEFAULT_RANGE = 90;
 
-/** The environments the picker offers. */
-export const DORA_ENVIRONMENTS = ['production', 'staging'] as const;
-export type DoraEnvironment = (typeof DORA_ENVIRONMENTS)[number];
-export const DEFAULT_ENVIRONMENT: DoraEnvironment = 'production';
+/** The backend's default environment (`platform.dora.environment`). */
+export const DEFAULT_ENVIRONMENT = 'production';
 
-const RANGE_PARAM = 'days';
-const ENVIRONMENT_PARAM = 'environment';
-
-export interface DoraFilters {
-  days: DoraRange;
-  environment: DoraEnvironment;
-  setDays(days: DoraRange): void;
-  setEnvironment(environment: DoraEnvironment): void;
-}
-
-function parseRange(value: string | null): DoraRange {
-  const days = Number(value);
-  return (DORA_RANGES as readonly number[]).includes(days)
-    ? (days as DoraRange)
-    : DEFAULT_RANGE;
-}
-
-function parseEnvironment(value: string | null): DoraEnvironment {
-  return (DORA_ENVIRONMENTS as readonly string[]).includes(value ?? '')
-    ? (value as DoraEnvironment)
-    : DEFAULT_ENVIRONMENT;
+export interface DoraFilters extends TimeWindowState {
+  environment: string;
+  setEnvironment(environment: string): void;
 }
 
 /**
- * The time range and environment, kept in the URL (`?days=30&environment=staging`)
- * so a view can be shared; defaults are left out of the URL.
+ * The time window and environment, kept in the URL
+ * (`?days=30&environment=staging`) so a view can be shared; defaults are
+ * left out of the URL.
  */
 export function useDoraFilters(): DoraFilters {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const days = parseRange(searchParams.get(RANGE_PARAM));
-  const environment = parseEnvironment(searchParams.get(ENVIRONMENT_PARAM));
-
-  const update = useCallback(
-    (key: string, value: string, defaultValue: string) =>
-      setSearchParams(
-        previous => {
-          const next = new URLSearchParams(previous);
-          if (value === defaultValue) {
-            next.delete(key);
-          } else {
-            next.set(key, value);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setSearchParams],
-  );
-
-  const setDays = useCallback(
-    (value: DoraRange) =>
-      update(RANGE_PARAM, String(value), String(DEFAULT_RANGE)),
-    [update],
-  );
-  const setEnvironment = useCallback(
-    (value: DoraEnvironment) =>
-      update(ENVIRONMENT_PARAM, value, DEFAULT_ENVIRONMENT),
-    [update],
-  );
-
+  const time = useTimeWindow({
+    options: DORA_RANGES,
+    defaultDays: DEFAULT_RANGE,
+  });
+  const [environment, setEnvironment] = useUrlParam('environment', {
+    defaultValue: DEFAULT_ENVIRONMENT,
+    parse: raw => raw.trim() || undefined,
+  });
   return useMemo(
-    () => ({ days, environment, setDays, setEnvironment }),
-    [days, environment, setDays, setEnvironment],
+    () => ({ ...time, environment, setEnvironment }),
+    [time, environment, setEnvironment],
   );
 }

@@ -1,67 +1,41 @@
-import FormControl from '@material-ui/core/FormControl';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
-import { makeStyles } from '@material-ui/core/styles';
-import { useId } from 'react';
 import {
-  DORA_ENVIRONMENTS,
-  DORA_RANGES,
-  DoraEnvironment,
-  DoraFilters,
-  DoraRange,
-} from '../../hooks/useDoraFilters';
+  EnvironmentPicker,
+  TimeWindowPicker,
+} from '@goldenpath/plugin-platform-react';
+import { makeStyles } from '@material-ui/core/styles';
+import { useDoraEnvironments } from '../../hooks/useDoraContext';
+import { DORA_RANGES, DoraFilters } from '../../hooks/useDoraFilters';
 
 const useStyles = makeStyles(theme => ({
   root: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(2) },
-  control: { minWidth: 180 },
 }));
 
-const ENVIRONMENT_LABELS: Record<DoraEnvironment, string> = {
-  production: 'Production',
-  staging: 'Staging',
-};
-
-/** The time range and environment pickers. */
-export function DoraControls(props: { filters: DoraFilters }) {
+/**
+ * The time window and environment pickers. The environments are those the
+ * entity deployed to; until they load (or if they cannot) the picker offers
+ * the selected one only.
+ */
+export function DoraControls(props: {
+  entityRef: string;
+  filters: DoraFilters;
+}) {
   const classes = useStyles();
-  const { days, environment, setDays, setEnvironment } = props.filters;
-  const rangeId = useId();
-  const environmentId = useId();
+  const { filters } = props;
+  const environments = useDoraEnvironments(props.entityRef);
   return (
     <div className={classes.root} role="group" aria-label="DORA filters">
-      <FormControl variant="outlined" size="small" className={classes.control}>
-        <InputLabel id={rangeId}>Time range</InputLabel>
-        <Select
-          labelId={rangeId}
-          label="Time range"
-          value={days}
-          onChange={event => setDays(Number(event.target.value) as DoraRange)}
-        >
-          {DORA_RANGES.map(range => (
-            <MenuItem key={range} value={range}>
-              Last {range} days
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
-      <FormControl variant="outlined" size="small" className={classes.control}>
-        <InputLabel id={environmentId}>Environment</InputLabel>
-        <Select
-          labelId={environmentId}
-          label="Environment"
-          value={environment}
-          onChange={event =>
-            setEnvironment(event.target.value as DoraEnvironment)
-          }
-        >
-          {DORA_ENVIRONMENTS.map(env => (
-            <MenuItem key={env} value={env}>
-              {ENVIRONMENT_LABELS[env]}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
+      <TimeWindowPicker
+        options={DORA_RANGES}
+        days={filters.days}
+        onDaysChange={filters.setDays}
+        until={filters.until}
+        onBackToNow={filters.backToNow}
+      />
+      <EnvironmentPicker
+        environments={environments.value?.environments ?? []}
+        value={filters.environment}
+        onChange={filters.setEnvironment}
+      />
     </div>
   );
 }

@@ -1,7 +1,13 @@
-import { EmptyState, Link } from '@backstage/core-components';
+import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { EntityEmptyState } from '@goldenpath/plugin-platform-react';
 import Typography from '@material-ui/core/Typography';
+import { useDoraActivity } from '../../hooks/useDoraContext';
+import { DoraFilters } from '../../hooks/useDoraFilters';
 
 export interface DoraEmptyStateProps {
+  entityRef: string;
+  /** The window that came back empty, and the jump to the latest data. */
+  filters: Pick<DoraFilters, 'window' | 'jumpTo'>;
   /** Where "Sending events" in the Golden Path README lives, if known. */
   eventsDocsUrl?: string;
   /** For a Group the events are linked to the components it owns. */
@@ -32,17 +38,29 @@ function HowToSendEvents(props: { eventsDocsUrl?: string }) {
   );
 }
 
-/** Nothing is linked to this entity yet: say how to send events. */
+/**
+ * Nothing in this window: either nothing was ever linked to the entity (say
+ * how to send events) or the data is older (offer to jump to it).
+ */
 export function DoraEmptyState(props: DoraEmptyStateProps) {
+  const { loading, error, value } = useDoraActivity(props.entityRef);
+  if (loading) {
+    return <Progress />;
+  }
+  if (error || !value) {
+    return <ResponseErrorPanel error={error ?? new Error('No activity')} />;
+  }
   const subject = props.group
     ? 'the components this group owns'
     : 'this entity';
   return (
-    <EmptyState
-      missing="data"
-      title="No DORA data yet"
-      description={`No deployment, change or incident events are linked to ${subject} yet.`}
-      action={<HowToSendEvents eventsDocsUrl={props.eventsDocsUrl} />}
+    <EntityEmptyState
+      activity={value}
+      dataName="DORA data"
+      neverLinkedDescription={`No deployment, change or incident events are linked to ${subject} yet.`}
+      howToSend={<HowToSendEvents eventsDocsUrl={props.eventsDocsUrl} />}
+      window={props.filters.window}
+      onJumpToLatest={props.filters.jumpTo}
     />
   );
 }

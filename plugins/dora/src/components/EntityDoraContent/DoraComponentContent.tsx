@@ -72,7 +72,13 @@ export function DoraComponentContent(props: {
   } else if (error) {
     body = <ResponseErrorPanel error={error} />;
   } else if (!value || hasNoInputs(value.inputs)) {
-    body = <DoraEmptyState eventsDocsUrl={props.eventsDocsUrl} />;
+    body = (
+      <DoraEmptyState
+        entityRef={props.entityRef}
+        filters={filters}
+        eventsDocsUrl={props.eventsDocsUrl}
+      />
+    );
   } else {
     body = <DoraMetricsView metrics={value} query={query} />;
   }
@@ -80,7 +86,7 @@ export function DoraComponentContent(props: {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <DoraControls filters={filters} />
+        <DoraControls entityRef={props.entityRef} filters={filters} />
       </Grid>
       <Grid item xs={12}>
         {body}

@@ -19,6 +19,7 @@ import {
   createFakePlatformApi,
   doraDeployments,
   doraChanges,
+  doraMetrics,
   emptyDoraMetrics,
 } from '../../__fixtures__/doraMetrics';
 import { deploymentCsvColumns, changeCsvColumns } from '../DoraDrillDown';
@@ -42,6 +43,16 @@ async function renderTab(
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
+}
+
+function neverLinked(entityRef: string) {
+  return {
+    entityRef,
+    entityRefs: [entityRef],
+    linkedEvents: 0,
+    firstOccurredAt: null,
+    lastOccurredAt: null,
+  };
 }
 
 function tile(name: string) {
@@ -260,7 +271,10 @@ describe('EntityDoraContent (legacy system)', () => {
 
   it('shows how to send events when nothing is linked yet', async () => {
     await renderTab(
-      createFakePlatformApi({ getDoraMetrics: async () => emptyDoraMetrics }),
+      createFakePlatformApi({
+        getDoraMetrics: async () => emptyDoraMetrics,
+        getActivity: async ({ entityRef }) => neverLinked(entityRef),
+      }),
     );
     expect(await screen.findByText('No DORA data yet')).toBeInTheDocument();
     expect(
@@ -275,6 +289,75 @@ describe('EntityDoraContent (legacy system)', () => {
     expect(
       screen.queryByRole('region', { name: 'Deployment frequency' }),
     ).toBeNull();
+  });
+
+  it('tells an empty window apart and jumps to the latest data', async () => {
+    // Events stopped on Nov 22, 2026: only a window ending then has numbers.
+    const api = createFakePlatformApi({
+      getDoraMetrics: async query =>
+        query.to === '2026-11-23T00:00:00.000Z'
+          ? doraMetrics
+          : emptyDoraMetrics,
+    });
+    const getDoraMetrics = jest.spyOn(api, 'getDoraMetrics');
+    const getActivity = jest.spyOn(api, 'getActivity');
+    await renderTab(api);
+
+    expect(
+      await screen.findByText('No DORA data in this window'),
+    ).toBeInTheDocument();
+    expect(getActivity).toHaveBeenCalledWith({
+      entityRef: 'component:default/payments-api',
+      type: 'deployment.finished,change.merged,incident.opened,incident.resolved',
+    });
+    expect(
+      screen.getByText(/The latest linked event is from Nov 22, 2026\./),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('No DORA data yet')).toBeNull();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Jump to the latest data' }),
+    );
+
+    const frequency = await screen.findByRole('region', {
+      name: 'Deployment frequency',
+    });
+    expect(within(frequency).getByText('2.4')).toBeInTheDocument();
+    expect(getDoraMetrics.mock.lastCall![0]).toMatchObject({
+      from: '2026-08-25T00:00:00.000Z',
+      to: '2026-11-23T00:00:00.000Z',
+      environment: 'production',
+    });
+    expect(screen.getByText('ending Nov 22, 2026')).toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Back to today' }),
+    );
+    expect(
+      await screen.findByText('No DORA data in this window'),
+    ).toBeInTheDocument();
+  });
+
+  it('offers the environments the entity deployed to', async () => {
+    const api = createFakePlatformApi({
+      getDoraEnvironments: async () => ({
+        environments: ['canary', 'production', 'prod-eu'],
+      }),
+    });
+    const getDoraEnvironments = jest.spyOn(api, 'getDoraEnvironments');
+    await renderTab(api);
+    await screen.findByRole('region', { name: 'Deployment frequency' });
+    expect(getDoraEnvironments).toHaveBeenCalledWith({
+      entityRef: 'component:default/payments-api',
+    });
+
+    const filters = screen.getByRole('group', { name: 'DORA filters' });
+    await userEvent.click(
+      within(filters).getByRole('button', { name: 'Environment' }),
+    );
+    expect(
+      (await screen.findAllByRole('option')).map(option => option.textContent),
+    ).toEqual(['Canary', 'Production', 'Prod-eu']);
   });
 
   it('asks for the annotation when the Component has none', async () => {

@@ -14,6 +14,7 @@ import userEvent from '@testing-library/user-event';
 import {
   createFakePlatformApi,
   doraGroup,
+  emptyDoraMetrics,
   groupEntity,
 } from '../../__fixtures__/doraMetrics';
 import { EntityDoraContent } from '../EntityDoraContent';
@@ -120,6 +121,44 @@ describe('EntityDoraGroupContent', () => {
       }),
     );
     expect(await screen.findByText('No components')).toBeInTheDocument();
+  });
+
+  it('says when nothing was ever linked to the components it owns', async () => {
+    const { deploymentFrequency, leadTime, changeFailureRate } =
+      emptyDoraMetrics;
+    const { recoveryTime, reworkRate } = emptyDoraMetrics;
+    const api = createFakePlatformApi({
+      getDoraGroup: async () => ({
+        ...doraGroup,
+        components: doraGroup.components.map(({ entityRef }) => ({
+          entityRef,
+          deploymentFrequency,
+          leadTime,
+          changeFailureRate,
+          recoveryTime,
+          reworkRate,
+        })),
+      }),
+      getActivity: async ({ entityRef }) => ({
+        entityRef,
+        entityRefs: doraGroup.components.map(c => c.entityRef),
+        linkedEvents: 0,
+        firstOccurredAt: null,
+        lastOccurredAt: null,
+      }),
+    });
+    const getActivity = jest.spyOn(api, 'getActivity');
+    await renderGroupTab(undefined, api);
+
+    expect(await screen.findByText('No DORA data yet')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'No deployment, change or incident events are linked to the components this group owns yet.',
+      ),
+    ).toBeInTheDocument();
+    expect(getActivity).toHaveBeenCalledWith(
+      expect.objectContaining({ entityRef: 'group:default/payments' }),
+    );
   });
 
   it('is what EntityDoraContent shows for a Group', async () => {

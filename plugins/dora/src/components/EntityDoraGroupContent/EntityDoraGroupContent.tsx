@@ -64,8 +64,9 @@ function DoraGroupView(props: { group: DoraGroupResponse }) {
  */
 export function EntityDoraGroupContent(props: EntityDoraGroupContentProps) {
   const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
   const filters = useDoraFilters();
-  const query = useDoraQuery(stringifyEntityRef(entity), filters);
+  const query = useDoraQuery(entityRef, filters);
   const { loading, error, value } = useDoraGroup(query);
 
   let body;
@@ -82,7 +83,14 @@ export function EntityDoraGroupContent(props: EntityDoraGroupContentProps) {
       />
     );
   } else if (hasNoData(value)) {
-    body = <DoraEmptyState group eventsDocsUrl={props.eventsDocsUrl} />;
+    body = (
+      <DoraEmptyState
+        group
+        entityRef={entityRef}
+        filters={filters}
+        eventsDocsUrl={props.eventsDocsUrl}
+      />
+    );
   } else {
     body = <DoraGroupView group={value} />;
   }
@@ -90,7 +98,7 @@ export function EntityDoraGroupContent(props: EntityDoraGroupContentProps) {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <DoraControls filters={filters} />
+        <DoraControls entityRef={entityRef} filters={filters} />
       </Grid>
       <Grid item xs={12}>
         {body}
