@@ -6,8 +6,11 @@ import { navModule } from './modules/nav';
 import { signInModule } from './modules/signIn';
 
 /**
- * The Golden Path portal on the New Frontend System. The Golden Path tabs
- * (DORA, Cost, Canary, Onboarding) are added here as features as they land.
+ * The Golden Path portal on the New Frontend System. The Golden Path plugins
+ * are not listed here: feature discovery (`app.packages: all`) loads every
+ * frontend plugin this package depends on, the platform plugin (the one
+ * provider of the platform API) and the tabs (DORA, then Cost, Canary,
+ * Onboarding).
  */
 export default createApp({
   features: [
