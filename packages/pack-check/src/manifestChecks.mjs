@@ -94,6 +94,44 @@ export function findEntryPointProblems(manifest, hasFile) {
   return problems;
 }
 
+/**
+ * The entry fields Backstage publishes for each package role (what
+ * `backstage-cli package prepack` writes from the role's build outputs):
+ * browser packages ship ESM, node packages CommonJS, common libraries both.
+ */
+const ENTRY_FIELDS_BY_ROLE = {
+  'frontend-plugin': { main: 'dist/index.esm.js', module: 'dist/index.esm.js' },
+  'web-library': { main: 'dist/index.esm.js', module: 'dist/index.esm.js' },
+  'common-library': { main: 'dist/index.cjs.js', module: 'dist/index.esm.js' },
+  'node-library': { main: 'dist/index.cjs.js', module: undefined },
+  'backend-plugin': { main: 'dist/index.cjs.js', module: undefined },
+  'backend-plugin-module': { main: 'dist/index.cjs.js', module: undefined },
+};
+
+/** main, module and types are the ones Backstage publishes for the package's role. */
+export function findRoleEntryProblems(manifest) {
+  const role = manifest.backstage?.role;
+  const expected = ENTRY_FIELDS_BY_ROLE[role];
+  if (!expected)
+    return [`backstage.role: "${role}" is not a plugin or library role`];
+  const problems = [];
+  for (const [field, want] of Object.entries({
+    ...expected,
+    types: 'dist/index.d.ts',
+  })) {
+    const actual =
+      manifest[field] === undefined ? undefined : normalise(manifest[field]);
+    if (actual !== want) {
+      problems.push(
+        `${field}: ${
+          actual === undefined ? 'missing' : `"${manifest[field]}"`
+        }, a ${role} publishes ${want === undefined ? 'none' : `"./${want}"`}`,
+      );
+    }
+  }
+  return problems;
+}
+
 /** The shipped file list: no sources, and what the package needs at run time. */
 export function findFileListProblems(files, { requiredFiles = [] } = {}) {
   const problems = [];

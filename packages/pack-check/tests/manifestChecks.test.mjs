@@ -8,6 +8,7 @@ import {
   findEntryPointProblems,
   findFileListProblems,
   findOwnDependencyProblems,
+  findRoleEntryProblems,
 } from '../src/manifestChecks.mjs';
 
 const hasAllFiles = () => true;
@@ -83,6 +84,40 @@ describe('findEntryPointProblems', () => {
       'types: missing',
       'exports: missing',
     ]);
+  });
+});
+
+describe('findRoleEntryProblems', () => {
+  it('accepts the entry fields prepack writes for a web library and a backend plugin', () => {
+    const web = {
+      backstage: { role: 'web-library' },
+      main: './dist/index.esm.js',
+      module: './dist/index.esm.js',
+      types: './dist/index.d.ts',
+    };
+    const backend = {
+      backstage: { role: 'backend-plugin' },
+      main: './dist/index.cjs.js',
+      types: './dist/index.d.ts',
+    };
+    assert.deepEqual(findRoleEntryProblems(web), []);
+    assert.deepEqual(findRoleEntryProblems(backend), []);
+  });
+
+  it('reports a frontend plugin shipping CommonJS and no module, and an unknown role', () => {
+    const frontend = {
+      backstage: { role: 'frontend-plugin' },
+      main: './dist/index.cjs.js',
+      types: './dist/index.d.ts',
+    };
+    assert.deepEqual(findRoleEntryProblems(frontend), [
+      'main: "./dist/index.cjs.js", a frontend-plugin publishes "./dist/index.esm.js"',
+      'module: missing, a frontend-plugin publishes "./dist/index.esm.js"',
+    ]);
+    assert.deepEqual(
+      findRoleEntryProblems({ backstage: { role: 'frontend' } }),
+      ['backstage.role: "frontend" is not a plugin or library role'],
+    );
   });
 });
 

@@ -21,6 +21,7 @@ import {
   findEntryPointProblems,
   findFileListProblems,
   findOwnDependencyProblems,
+  findRoleEntryProblems,
 } from '../src/manifestChecks.mjs';
 import { extractTarball, listFiles, npmPack } from '../src/packPlugin.mjs';
 import {
@@ -142,6 +143,12 @@ for (const name of covered) {
       const problems = findEntryPointProblems(manifest, file =>
         fileSet.has(file),
       );
+      assert.deepEqual(problems, [], problemsMessage(name, problems));
+    });
+
+    it('main, module and types are the ones Backstage publishes for its role', () => {
+      const { manifest } = getPacked(name);
+      const problems = findRoleEntryProblems(manifest);
       assert.deepEqual(problems, [], problemsMessage(name, problems));
     });
 
