@@ -54,6 +54,30 @@ async function openDoraTab(target) {
   await target.waitForTimeout(1500); // let the charts finish their entry animation
 }
 
+/**
+ * Saves the whole page. The window grows to the content first: the legacy
+ * SidebarPage scrolls inside its own container, which a full-page screenshot
+ * does not unroll, and in both apps the sidebar is as tall as the window.
+ */
+async function screenshotWholePage(target, file) {
+  const viewport = target.viewportSize();
+  const height = await target.evaluate(() =>
+    Math.max(
+      document.documentElement.scrollHeight,
+      ...Array.from(document.querySelectorAll('main, main *'), e =>
+        Math.ceil(e.getBoundingClientRect().top + e.scrollHeight),
+      ),
+    ),
+  );
+  await target.setViewportSize({
+    width: viewport.width,
+    height: Math.min(Math.max(height, viewport.height), 6000),
+  });
+  await target.waitForTimeout(1500); // charts redraw at the new size
+  await target.screenshot({ path: path.join(screenshots, file) });
+  await target.setViewportSize(viewport);
+}
+
 before(async () => {
   assert.ok(
     fs.existsSync(executablePath),
@@ -121,21 +145,14 @@ test('the DORA tab shows the four keys with tiers for a component', async () => 
   // The projection runs right after the demo intake; give it a moment.
   await waitForDoraNumbers(portal);
   await openDoraTab(page);
-  await page.screenshot({
-    path: path.join(screenshots, 'dora-tab.png'),
-    fullPage: true,
-  });
+  await screenshotWholePage(page, 'dora-tab.png');
 });
 
 test("a team's DORA tab rolls up the components it owns", async () => {
   await page.goto(`${portal.baseUrl}/catalog/default/group/team-payments/dora`);
   await page.getByText('payments-api').first().waitFor({ timeout: 30_000 });
   await page.getByText('ledger-service').first().waitFor();
-  await page.waitForTimeout(1500);
-  await page.screenshot({
-    path: path.join(screenshots, 'dora-group-tab.png'),
-    fullPage: true,
-  });
+  await screenshotWholePage(page, 'dora-group-tab.png');
 });
 
 test('the legacy-frontend-system app shows the same DORA tab', async () => {
@@ -160,24 +177,7 @@ test('the legacy-frontend-system app shows the same DORA tab', async () => {
       .first()
       .waitFor({ timeout: 60_000 });
     await openDoraTab(legacyPage);
-    // The legacy SidebarPage scrolls inside its own container, which a
-    // full-page screenshot does not unroll: grow the window to the content.
-    const height = await legacyPage.evaluate(() =>
-      Math.max(
-        ...Array.from(document.querySelectorAll('main, main *'), e =>
-          Math.ceil(e.getBoundingClientRect().top + e.scrollHeight),
-        ),
-      ),
-    );
-    await legacyPage.setViewportSize({
-      width: 1400,
-      height: Math.min(Math.max(height, 900), 6000),
-    });
-    await legacyPage.waitForTimeout(1500); // charts redraw at the new size
-    await legacyPage.screenshot({
-      path: path.join(screenshots, 'dora-tab-legacy.png'),
-      fullPage: true,
-    });
+    await screenshotWholePage(legacyPage, 'dora-tab-legacy.png');
     assert.ok(
       fs.statSync(path.join(screenshots, 'dora-tab-legacy.png')).size > 10_000,
     );
