@@ -54,6 +54,13 @@ async function openDoraTab(target) {
   await target.waitForTimeout(1500); // let the charts finish their entry animation
 }
 
+/** Enters as guest and waits until signed in: navigating sooner races it. */
+async function signInAsGuest(target) {
+  const enter = target.getByRole('button', { name: /enter/i });
+  await enter.click();
+  await enter.waitFor({ state: 'detached', timeout: 30_000 });
+}
+
 /**
  * Saves the whole page. The window grows to the content first: the legacy
  * SidebarPage scrolls inside its own container, which a full-page screenshot
@@ -128,7 +135,7 @@ test('a signed-in user opens a component page', async () => {
     viewport: { width: 1400, height: 900 },
   });
   await page.goto(`${portal.baseUrl}/`);
-  await page.getByRole('button', { name: /enter/i }).click();
+  await signInAsGuest(page);
   await page.goto(`${portal.baseUrl}/catalog/default/component/payments-api`);
   await page
     .getByRole('heading', { name: 'payments-api' })
@@ -146,6 +153,29 @@ test('the DORA tab shows the four keys with tiers for a component', async () => 
   await waitForDoraNumbers(portal);
   await openDoraTab(page);
   await screenshotWholePage(page, 'dora-tab.png');
+});
+
+test('the environment picker offers the environments the data has', async () => {
+  const res = await portal.api(
+    '/api/platform/dora/environments?entityRef=component:default/payments-api',
+  );
+  assert.equal(res.status, 200);
+  const { environments } = await res.json();
+  assert.ok(environments.length > 0, 'the demo deploys to some environment');
+
+  await page
+    .getByRole('group', { name: 'DORA filters' })
+    .getByRole('button', { name: 'Environment' })
+    .click();
+  const options = await page.getByRole('option').allTextContents();
+  await page.keyboard.press('Escape');
+  const offered = options.map(o => o.toLowerCase());
+  for (const environment of environments) {
+    assert.ok(
+      offered.includes(environment.toLowerCase()),
+      `${environment} missing from ${options.join(', ')}`,
+    );
+  }
 });
 
 test("a team's DORA tab rolls up the components it owns", async () => {
@@ -166,9 +196,7 @@ test('the legacy-frontend-system app shows the same DORA tab', async () => {
   });
   try {
     await legacyPage.goto(`${legacyPortal.baseUrl}/`);
-    const enter = legacyPage.getByRole('button', { name: /enter/i });
-    await enter.click();
-    await enter.waitFor({ state: 'detached' }); // signed in before navigating
+    await signInAsGuest(legacyPage);
     await legacyPage.goto(
       `${legacyPortal.baseUrl}/catalog/default/component/payments-api`,
     );
