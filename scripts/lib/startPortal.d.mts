@@ -15,4 +15,6 @@ export function startPortal(options: {
   root: string;
   port?: number;
   demo?: boolean;
+  /** The frontend package app-backend serves (`app.packageName`), default `app`. */
+  app?: string;
 }): Promise<Portal>;
