@@ -54,7 +54,9 @@ export function deploymentDetails(
     .sort(
       newestFirst(
         d => d.finishedAt,
-        d => d.deploymentId,
+        // entityRef breaks ties between components of a roll-up with one id
+        // ('\n' sorts before any character an id may hold)
+        d => `${d.deploymentId}\n${d.entityRef}`,
       ),
     );
 }

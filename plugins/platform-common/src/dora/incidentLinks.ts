@@ -8,8 +8,10 @@ export interface IncidentLinks {
 
 /**
  * An incident is linked to the deployment named by `causedByDeploymentId` and
- * to the deployment that first shipped its `rootCauseSha` (in the incident's
- * entity): both are when the fault reached the environment.
+ * to the deployment that first shipped its `rootCauseSha`, both in the
+ * incident's entity (ids, like shas, are unique only within an entity, so a
+ * Group roll-up never blames another component's deployment): both are when
+ * the fault reached the environment.
  */
 export function linkIncidents(
   incidents: DoraIncidentRow[],
@@ -20,7 +22,7 @@ export function linkIncidents(
 
   for (const incident of incidents) {
     const byId = incident.causedByDeploymentId
-      ? ledger.withId(incident.causedByDeploymentId)
+      ? ledger.withId(incident.entityRef, incident.causedByDeploymentId)
       : [];
     const bySha = incident.rootCauseSha
       ? ledger.firstShipmentOf(incident.entityRef, incident.rootCauseSha)

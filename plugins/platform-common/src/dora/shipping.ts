@@ -22,7 +22,12 @@ export interface ShippingLedger {
   /** In shipping order. */
   deployments: ShippedDeployment[];
   forRow(row: DoraDeploymentRow): ShippedDeployment | undefined;
-  withId(deploymentId: string): ShippedDeployment[];
+  /**
+   * The entity's deployments with this id (one per source that used it). Ids
+   * are only unique within an entity, like shas: a Group roll-up holds several
+   * components whose deployment ids may coincide.
+   */
+  withId(entityRef: string, deploymentId: string): ShippedDeployment[];
   firstShipmentOf(
     entityRef: string,
     sha: string,
@@ -31,7 +36,10 @@ export interface ShippingLedger {
   firstShipmentOfChange(change: DoraChangeRow): ShippedDeployment | undefined;
 }
 
-/** Shas are only unique within a repository, so shipments are per entity. */
+/**
+ * Shas are only unique within a repository, and deployment ids within their
+ * entity, so shipments and deployment ids are looked up per entity.
+ */
 export function shaKey(entityRef: string, sha: string): string {
   return `${entityRef}\n${sha}`;
 }
@@ -144,8 +152,8 @@ export function buildShippingLedger(
   const byRow = new Map(deployments.map(d => [d.row, d]));
   const byId = new Map<string, ShippedDeployment[]>();
   for (const deployment of deployments) {
-    const { deploymentId } = deployment.row;
-    byId.set(deploymentId, [...(byId.get(deploymentId) ?? []), deployment]);
+    const key = shaKey(deployment.row.entityRef, deployment.row.deploymentId);
+    byId.set(key, [...(byId.get(key) ?? []), deployment]);
   }
   const firstShipmentOf = (entityRef: string, sha: string) =>
     firstShipments.get(shaKey(entityRef, sha));
@@ -153,7 +161,8 @@ export function buildShippingLedger(
   return {
     deployments,
     forRow: row => byRow.get(row),
-    withId: deploymentId => byId.get(deploymentId) ?? [],
+    withId: (entityRef, deploymentId) =>
+      byId.get(shaKey(entityRef, deploymentId)) ?? [],
     firstShipmentOf,
     firstShipmentOfChange: change =>
       [change.mergeSha, ...change.commits.map(commit => commit.sha)]
