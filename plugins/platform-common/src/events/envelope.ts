@@ -1,14 +1,7 @@
 import { z } from 'zod';
+import { EVENT_LIMITS, eventTimestamp, singleLine } from './fields';
 
-/**
- * ISO-8601 timestamp with an explicit offset ("2026-11-02T10:00:00Z"). Zod's
- * pattern also rejects impossible dates such as 2026-02-30.
- */
-export const isoTimestamp = z.iso.datetime({
-  offset: true,
-  message:
-    'must be an ISO-8601 timestamp with a time zone, e.g. 2026-11-02T10:00:00Z',
-});
+export { isoTimestamp } from './fields';
 
 /**
  * What an event is about, before it is linked to a catalog entity.
@@ -25,22 +18,30 @@ export const eventSubjectSchema = z.strictObject({
     'entity',
   ]),
   /** repository: "org/repo"; kubernetes-id / namespace / cluster: its name; entity: an entity ref. */
-  name: z.string().trim().min(1).max(400),
+  name: singleLine(EVENT_LIMITS.subjectName, { trimmed: true }),
   /** Narrows a namespace to one cluster when the same name exists in several. */
-  cluster: z.string().trim().min(1).max(200).optional(),
+  cluster: singleLine(EVENT_LIMITS.subjectCluster, {
+    trimmed: true,
+  }).optional(),
 });
 
 /** @public */
 export type EventSubject = z.infer<typeof eventSubjectSchema>;
 
-/** Envelope fields every canonical event carries (CloudEvents-like). */
+/**
+ * Envelope fields every canonical event carries (CloudEvents-like). Strings
+ * are bounded by the columns of the `events` table; `source` and `id` carry no
+ * control characters and no lone surrogates, so the pair the database stores is
+ * exactly the pair that was sent.
+ */
 export const envelopeFields = {
   /** Unique within `source`; the pair is the idempotency key. */
-  id: z.string().trim().min(1).max(200),
+  id: singleLine(EVENT_LIMITS.id, { trimmed: true }),
   /** The producer, e.g. "github", "argocd/prod", "pagerduty". */
-  source: z.string().trim().min(1).max(200),
-  occurredAt: isoTimestamp,
+  source: singleLine(EVENT_LIMITS.source, { trimmed: true }),
+  /** Not before 2000-01-01; stored as UTC milliseconds (toISOString). */
+  occurredAt: eventTimestamp,
   subject: eventSubjectSchema,
   /** Set by a producer that already knows the entity; otherwise the linker decides. */
-  entityRef: z.string().trim().min(1).max(400).optional(),
+  entityRef: singleLine(EVENT_LIMITS.entityRef, { trimmed: true }).optional(),
 };

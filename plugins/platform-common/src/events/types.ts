@@ -1,81 +1,111 @@
 import { z } from 'zod';
-import { envelopeFields, isoTimestamp } from './envelope';
+import { envelopeFields } from './envelope';
+import {
+  EVENT_LIMITS as L,
+  eventTimestamp,
+  httpUrl,
+  int32,
+  multiLine,
+  nonNegative,
+  notBefore,
+  singleLine,
+} from './fields';
 
-const sha = z.string().trim().min(7).max(64);
-const nonNegative = z.number().finite().nonnegative();
+const sha = singleLine(L.sha, { trimmed: true }).min(7);
+
+/**
+ * The projection stores environments lower-cased, and lower-casing can lengthen
+ * a string ("İ" becomes two code units): bound the stored form too.
+ */
+const environment = singleLine(L.environment).refine(
+  value => value.toLowerCase().length <= L.environment,
+  {
+    message: `Too big: expected string to have <=${L.environment} characters once lower-cased`,
+  },
+);
 
 /** @public */
-export const changeMergedData = z.strictObject({
-  repository: z.string().min(1),
-  prNumber: z.number().int().positive(),
-  mergeSha: sha,
-  commits: z
-    .array(z.strictObject({ sha, committedAt: isoTimestamp }))
-    .max(10_000),
-  openedAt: isoTimestamp,
-  mergedAt: isoTimestamp,
-  additions: z.number().int().nonnegative().default(0),
-  deletions: z.number().int().nonnegative().default(0),
-  labels: z.array(z.string()).max(100).default([]),
-  url: z.url().optional(),
-});
+export const changeMergedData = z
+  .strictObject({
+    repository: singleLine(L.repository),
+    prNumber: int32(1),
+    mergeSha: sha,
+    /**
+     * Commit times are not checked against mergedAt: they come from the
+     * committers' clocks; the lead-time maths ignores non-positive samples.
+     */
+    commits: z
+      .array(z.strictObject({ sha, committedAt: eventTimestamp }))
+      .max(L.commits),
+    openedAt: eventTimestamp,
+    mergedAt: eventTimestamp,
+    additions: int32().default(0),
+    deletions: int32().default(0),
+    labels: z.array(singleLine(L.label)).max(L.labels).default([]),
+    url: httpUrl.optional(),
+  })
+  .superRefine(notBefore('mergedAt', 'openedAt'));
 
 /** @public */
-export const deploymentFinishedData = z.strictObject({
-  deploymentId: z.string().min(1),
-  environment: z.string().min(1),
-  sha,
-  status: z.enum(['success', 'failure', 'cancelled']),
-  startedAt: isoTimestamp,
-  finishedAt: isoTimestamp,
-  changeShas: z.array(sha).max(10_000).default([]),
-  rollback: z.boolean().default(false),
-  rework: z.enum(['hotfix', 'revert']).optional(),
-  url: z.url().optional(),
-});
+export const deploymentFinishedData = z
+  .strictObject({
+    deploymentId: singleLine(L.deploymentId),
+    environment,
+    sha,
+    status: z.enum(['success', 'failure', 'cancelled']),
+    startedAt: eventTimestamp,
+    finishedAt: eventTimestamp,
+    changeShas: z.array(sha).max(L.commits).default([]),
+    rollback: z.boolean().default(false),
+    rework: z.enum(['hotfix', 'revert']).optional(),
+    url: httpUrl.optional(),
+  })
+  .superRefine(notBefore('finishedAt', 'startedAt'));
 
 const incidentBase = {
-  incidentId: z.string().min(1),
-  severity: z.string().min(1).max(40),
-  openedAt: isoTimestamp,
-  causedByDeploymentId: z.string().min(1).optional(),
+  incidentId: singleLine(L.incidentId),
+  severity: singleLine(L.severity),
+  openedAt: eventTimestamp,
+  causedByDeploymentId: singleLine(L.deploymentId).optional(),
   rootCauseSha: sha.optional(),
-  url: z.url().optional(),
+  url: httpUrl.optional(),
 };
 
 /** @public */
 export const incidentOpenedData = z.strictObject(incidentBase);
 
 /** @public */
-export const incidentResolvedData = z.strictObject({
-  ...incidentBase,
-  resolvedAt: isoTimestamp,
-});
+export const incidentResolvedData = z
+  .strictObject({
+    ...incidentBase,
+    resolvedAt: eventTimestamp,
+  })
+  .superRefine(notBefore('resolvedAt', 'openedAt'));
 
 /** @public */
 export const podUsageData = z.strictObject({
-  cluster: z.string().min(1),
-  namespace: z.string().min(1),
-  pod: z.string().min(1),
-  podUid: z.string().min(1),
-  container: z.string().min(1),
-  node: z.string().min(1),
-  controller: z.string().min(1),
+  cluster: singleLine(L.cluster),
+  namespace: singleLine(L.kubernetesLabel),
+  pod: singleLine(L.kubernetesName),
+  podUid: singleLine(L.kubernetesLabel),
+  container: singleLine(L.kubernetesLabel),
+  node: singleLine(L.kubernetesName),
+  controller: singleLine(L.kubernetesName),
   /** Start of the hour the sample covers. */
-  hourStart: isoTimestamp,
-  cpuRequestCores: nonNegative,
-  cpuUsageCores: nonNegative,
-  memoryRequestBytes: nonNegative,
-  memoryUsageBytes: nonNegative,
+  hourStart: eventTimestamp,
+  cpuRequestCores: nonNegative(L.cores),
+  cpuUsageCores: nonNegative(L.cores),
+  memoryRequestBytes: nonNegative(Number.MAX_SAFE_INTEGER),
+  memoryUsageBytes: nonNegative(Number.MAX_SAFE_INTEGER),
   /** The node's prices for that hour. */
-  cpuCoreHourPrice: nonNegative,
-  memoryGibHourPrice: nonNegative,
+  cpuCoreHourPrice: nonNegative(L.price),
+  memoryGibHourPrice: nonNegative(L.price),
 });
 
 /** @public */
 export const canaryRunData = z.strictObject({
-  cluster: z.string().min(1),
-  check: z.string().min(1),
+  cluster: singleLine(L.cluster),
+  check: singleLine(L.name),
   capability: z.enum([
     'deploy',
     'dns',
@@ -85,18 +115,18 @@ export const canaryRunData = z.strictObject({
     'logs',
   ]),
   outcome: z.enum(['pass', 'fail', 'error', 'timeout']),
-  durationMs: z.number().int().nonnegative(),
-  errors: z.array(z.string().max(2000)).max(50).default([]),
-  startedAt: isoTimestamp,
+  durationMs: int32(),
+  errors: z.array(multiLine(L.errorMessage)).max(L.errors).default([]),
+  startedAt: eventTimestamp,
 });
 
 /** @public */
 export const rolloutUpdatedData = z.strictObject({
-  cluster: z.string().min(1),
-  namespace: z.string().min(1),
-  name: z.string().min(1),
+  cluster: singleLine(L.cluster),
+  namespace: singleLine(L.kubernetesLabel),
+  name: singleLine(L.kubernetesName),
   strategy: z.enum(['canary', 'blueGreen']),
-  step: z.number().int().nonnegative(),
+  step: int32(),
   desiredWeight: z.number().min(0).max(100),
   actualWeight: z.number().min(0).max(100),
   phase: z.enum(['Progressing', 'Paused', 'Healthy', 'Degraded', 'Aborted']),
@@ -106,13 +136,13 @@ export const rolloutUpdatedData = z.strictObject({
       metrics: z
         .array(
           z.strictObject({
-            name: z.string().min(1),
+            name: singleLine(L.name),
             value: z.number().finite(),
             threshold: z.number().finite(),
             verdict: z.enum(['pass', 'fail', 'inconclusive']),
           }),
         )
-        .max(50),
+        .max(L.metrics),
     })
     .optional(),
 });
