@@ -22,6 +22,7 @@ import { CatalogEntityLinker } from './linker/CatalogEntityLinker';
 import { relinkUnlinkedEvents } from './linker/relinkUnlinkedEvents';
 import { DatabaseProjectionStateStore } from './projections/DatabaseProjectionStateStore';
 import { ProjectionRunner } from './projections/ProjectionRunner';
+import { loggedTask } from './loggedTask';
 import { createRouter } from './service/router';
 import { uniqueById } from './uniqueById';
 
@@ -110,7 +111,7 @@ export const platformPlugin = createBackendPlugin({
           id: 'platform-relink-events',
           scope: 'global',
           ...settings.linker.schedule,
-          fn: async () => {
+          fn: loggedTask(logger, 'platform-relink-events', async () => {
             const { firstLinkedSeq } = await relinkUnlinkedEvents({
               store,
               linker,
@@ -120,16 +121,16 @@ export const platformPlugin = createBackendPlugin({
               await runner.rewind(firstLinkedSeq - 1);
               runner.trigger();
             }
-          },
+          }),
         });
 
         await scheduler.scheduleTask({
           id: 'platform-projections',
           scope: 'global',
           ...settings.projections.schedule,
-          fn: async () => {
+          fn: loggedTask(logger, 'platform-projections', async () => {
             await runner.catchUp();
-          },
+          }),
         });
 
         deps.httpRouter.use(
@@ -146,10 +147,10 @@ export const platformPlugin = createBackendPlugin({
             maxBodySize: settings.intake.maxBodySize,
           }),
         );
-        deps.httpRouter.addAuthPolicy({
-          path: '/webhooks',
-          allow: 'unauthenticated',
-        });
+        // The router is its own credentials barrier (service/credentials.ts):
+        // the framework's runs before it and answers some malformed tokens
+        // with a 500. Webhooks stay unauthenticated (their signature decides).
+        deps.httpRouter.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
 
         await connectProducers({
           producers: producers.values(),
