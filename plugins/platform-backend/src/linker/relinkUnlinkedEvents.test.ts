@@ -1,16 +1,23 @@
-import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { TestDatabaseId, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { catalogEntities, deploymentEvent } from '../__testUtils__/events';
+import { createTestDatabases } from '../__testUtils__/databases';
+import {
+  MAX,
+  MAX_ENTITY_REF,
+  maxFieldsEntity,
+  maxLengthEvents,
+} from '../__testUtils__/maxLengthEvents';
 import { DatabaseEventStore } from '../eventLog/DatabaseEventStore';
 import { EventIntake } from '../ingest/EventIntake';
 import { CatalogEntityLinker } from './CatalogEntityLinker';
 import { relinkUnlinkedEvents } from './relinkUnlinkedEvents';
 
 jest.setTimeout(60_000);
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const databases = createTestDatabases();
 
-async function setup(entities: any[]) {
-  const knex = await databases.init('SQLITE_3');
+async function setup(id: TestDatabaseId, entities: any[]) {
+  const knex = await databases.init(id);
   const store = await DatabaseEventStore.create({
     database: mockServices.database({ knex }),
   });
@@ -30,58 +37,102 @@ async function setup(entities: any[]) {
   return { store, catalog, linker, intake };
 }
 
-describe('linking events that arrive before their entity', () => {
-  it('keeps them unlinked with a reason, then links them once the entity exists', async () => {
-    const { store, intake } = await setup([]);
-    await intake.ingest([deploymentEvent({ id: 'early' })]);
-    const [early] = await store.list({ limit: 10 });
-    expect(early).toMatchObject({
-      linkStatus: 'unlinked',
-      linkReason:
-        'no catalog entity has github.com/project-slug=acme/payments-api',
+describe.each(databases.eachSupportedId())(
+  'linking events that arrive before their entity (%s)',
+  id => {
+    it('keeps them unlinked with a reason, then links them once the entity exists', async () => {
+      const { store, intake } = await setup(id, []);
+      await intake.ingest([deploymentEvent({ id: 'early' })]);
+      const [early] = await store.list({ limit: 10 });
+      expect(early).toMatchObject({
+        linkStatus: 'unlinked',
+        linkReason:
+          'no catalog entity has github.com/project-slug=acme/payments-api',
+      });
+
+      // The entity is registered later: a new linker over a catalog that has it.
+      const later = await setup(id, catalogEntities);
+      const linker = later.linker;
+      const result = await relinkUnlinkedEvents({
+        store,
+        linker,
+        logger: mockServices.logger.mock(),
+      });
+      expect(result).toMatchObject({ examined: 1, linked: 1 });
+      const [linked] = await store.list({ limit: 10 });
+      expect(linked).toMatchObject({
+        linkStatus: 'linked',
+        entityRef: 'component:default/payments-api',
+        linkReason: null,
+      });
     });
 
-    // The entity is registered later: a new linker over a catalog that has it.
-    const later = await setup(catalogEntities);
-    const linker = later.linker;
-    const result = await relinkUnlinkedEvents({
-      store,
-      linker,
-      logger: mockServices.logger.mock(),
+    it('pages through a backlog larger than one page', async () => {
+      const { store, intake } = await setup(id, []);
+      const events = Array.from({ length: 2300 }, (_, i) =>
+        deploymentEvent({ id: `e${i}` }),
+      );
+      await intake.ingest(events);
+      const { linker } = await setup(id, catalogEntities);
+      const result = await relinkUnlinkedEvents({
+        store,
+        linker,
+        logger: mockServices.logger.mock(),
+      });
+      expect(result).toMatchObject({ examined: 2300, linked: 2300 });
+      expect((await store.stats()).unlinked).toBe(0);
     });
-    expect(result).toMatchObject({ examined: 1, linked: 1 });
-    const [linked] = await store.list({ limit: 10 });
-    expect(linked).toMatchObject({
-      linkStatus: 'linked',
-      entityRef: 'component:default/payments-api',
-      linkReason: null,
-    });
-  });
 
-  it('pages through a backlog larger than one page', async () => {
-    const { store, intake } = await setup([]);
-    const events = Array.from({ length: 2300 }, (_, i) =>
-      deploymentEvent({ id: `e${i}` }),
-    );
-    await intake.ingest(events);
-    const { linker } = await setup(catalogEntities);
-    const result = await relinkUnlinkedEvents({
-      store,
-      linker,
-      logger: mockServices.logger.mock(),
+    it('stores events unlinked, never drops them, when the catalog is down', async () => {
+      const { store, intake, catalog } = await setup(id, catalogEntities);
+      jest
+        .spyOn(catalog, 'getEntities')
+        .mockRejectedValue(new Error('ECONNREFUSED'));
+      const res = await intake.ingest([deploymentEvent()]);
+      expect(res.accepted).toBe(1);
+      const [event] = await store.list({ limit: 1 });
+      expect(event.linkReason).toBe('catalog unavailable: ECONNREFUSED');
     });
-    expect(result).toMatchObject({ examined: 2300, linked: 2300 });
-    expect((await store.stats()).unlinked).toBe(0);
-  });
 
-  it('stores events unlinked, never drops them, when the catalog is down', async () => {
-    const { store, intake, catalog } = await setup(catalogEntities);
-    jest
-      .spyOn(catalog, 'getEntities')
-      .mockRejectedValue(new Error('ECONNREFUSED'));
-    const res = await intake.ingest([deploymentEvent()]);
-    expect(res.accepted).toBe(1);
-    const [event] = await store.list({ limit: 1 });
-    expect(event.linkReason).toBe('catalog unavailable: ECONNREFUSED');
-  });
-});
+    it('links events with every bounded field at its maximum, and keeps them intact', async () => {
+      const { store, intake } = await setup(id, []);
+      const events = maxLengthEvents();
+      expect(await intake.ingest(events)).toMatchObject({
+        accepted: events.length,
+      });
+      const { linker } = await setup(id, [maxFieldsEntity]);
+      const result = await relinkUnlinkedEvents({
+        store,
+        linker,
+        logger: mockServices.logger.mock(),
+      });
+      // the canary run names an entity ref of the maximum length that no entity has
+      expect(result).toMatchObject({
+        examined: events.length,
+        linked: events.length - 1,
+      });
+      const stored = await store.list({ limit: 100 });
+      expect(stored).toHaveLength(events.length);
+      for (const event of events) {
+        const row = stored.find(e => e.type === event.type)!;
+        expect(row).toMatchObject({
+          id: event.id,
+          source: MAX.source,
+          subject: event.subject,
+          data: event.data,
+        });
+        if (event.type === 'canary.run') {
+          expect(row).toMatchObject({
+            linkStatus: 'unlinked',
+            linkReason: `no catalog entity ${MAX.entityRef}`,
+          });
+        } else {
+          expect(row).toMatchObject({
+            linkStatus: 'linked',
+            entityRef: MAX_ENTITY_REF,
+          });
+        }
+      }
+    });
+  },
+);
