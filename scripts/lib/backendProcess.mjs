@@ -23,6 +23,12 @@ function configLines({ port, dataDir, database, logLevelDebug, extra }) {
           '    connection:',
           `      connectionString: ${database.url}`,
           `    prefix: ${database.prefix}`,
+          ...(database.pool
+            ? [
+                '    knexConfig:',
+                `      pool: { min: ${database.pool.min}, max: ${database.pool.max} }`,
+              ]
+            : []),
         ]
       : [
           '  database:',

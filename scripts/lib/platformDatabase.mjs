@@ -86,5 +86,6 @@ function postgres(prefix) {
     },
     countById: async sql =>
       new Map((await query(sql)).map(r => [r.id, Number(r.n)])),
+    rows: query,
   };
 }
