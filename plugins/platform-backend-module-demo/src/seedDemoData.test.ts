@@ -96,6 +96,7 @@ describe('seedDemoData', () => {
     jest.spyOn(intake, 'ingest').mockResolvedValueOnce({
       accepted: 0,
       duplicates: 0,
+      conflicts: 0,
       rejected: 1,
       results: [
         {

@@ -46,6 +46,7 @@ export class InMemoryIntake implements PlatformEventIntake {
     return {
       accepted: count('accepted'),
       duplicates: count('duplicate'),
+      conflicts: count('conflict'),
       rejected: count('rejected'),
       results,
     };

@@ -13,7 +13,7 @@ import {
   LinkedLogEvent,
   NewEvent,
   UnlinkedEvent,
-  eventKey,
+  AppendOutcome,
 } from './EventStore';
 import { migratedClient } from '../database/migrateDatabase';
 
@@ -52,23 +52,43 @@ export class DatabaseEventStore implements EventStore {
 
   constructor(private readonly knex: Knex) {}
 
-  async append(events: NewEvent[]): Promise<Set<string>> {
-    const inserted = new Set<string>();
-    if (events.length === 0) return inserted;
+  async append(events: NewEvent[]): Promise<AppendOutcome[]> {
+    const outcomes: Array<AppendOutcome | undefined> = new Array(events.length);
+    if (events.length === 0) return [];
     await this.knex.transaction(async tx => {
       for (let i = 0; i < events.length; i += INSERT_CHUNK) {
-        const rows = events.slice(i, i + INSERT_CHUNK).map(toRow);
-        const returned: Array<Pick<EventRow, 'source' | 'event_id'>> = await tx(
-          'events',
-        )
-          .insert(rows)
-          .onConflict(['source', 'event_id'])
-          .ignore()
-          .returning(['source', 'event_id']);
-        for (const r of returned) inserted.add(eventKey(r.source, r.event_id));
+        const chunk = events.slice(i, i + INSERT_CHUNK);
+        const positions = new PairIndex();
+        chunk.forEach((e, j) =>
+          positions.add(e.event.source, e.event.id, i + j),
+        );
+        const returned: Array<Pick<EventRow, 'seq' | 'source' | 'event_id'>> =
+          await tx('events')
+            .insert(chunk.map(toRow))
+            .onConflict(['source', 'event_id'])
+            .ignore()
+            .returning(['seq', 'source', 'event_id']);
+        for (const row of returned) {
+          const at = positions.take(row.source, row.event_id);
+          if (at === undefined) {
+            // The database stored a key that was not sent as such: never guess
+            // which event it was. Throwing rolls the whole append back.
+            throw new Error(
+              `events insert returned a (source, event_id) that matches no event of the batch`,
+            );
+          }
+          outcomes[at] = { inserted: true, seq: Number(row.seq) };
+        }
+      }
+      const skipped = events.flatMap((e, at) =>
+        outcomes[at] ? [] : [{ at, source: e.event.source, id: e.event.id }],
+      );
+      const stored = await readStoredEvents(tx, skipped);
+      for (const { at, source, id } of skipped) {
+        outcomes[at] = { inserted: false, stored: stored.get(source, id) };
       }
     });
-    return inserted;
+    return outcomes as AppendOutcome[];
   }
 
   async list(query: EventQuery): Promise<StoredEvent[]> {
@@ -78,6 +98,7 @@ export class DatabaseEventStore implements EventStore {
       .limit(query.limit);
     if (query.entityRef) q.where('entity_ref', query.entityRef);
     if (query.unlinked) q.whereNull('entity_ref');
+    if (query.linkedOnly) q.whereNotNull('entity_ref');
     if (query.types?.length) q.whereIn('type', query.types);
     if (query.from) q.where('occurred_at', '>=', query.from);
     if (query.to) q.where('occurred_at', '<', query.to);
@@ -203,6 +224,57 @@ export class DatabaseEventStore implements EventStore {
       ]);
     return row?.latest ?? null;
   }
+}
+
+/** Values by (source, event_id), kept as a pair so no two keys can collide. */
+class PairIndex<T = number> {
+  private readonly bySource = new Map<string, Map<string, T>>();
+
+  /** Keeps the first value of a pair, as the database keeps the first row. */
+  add(source: string, id: string, value: T) {
+    let ids = this.bySource.get(source);
+    if (!ids) this.bySource.set(source, (ids = new Map()));
+    if (!ids.has(id)) ids.set(id, value);
+  }
+
+  get(source: string, id: string): T | undefined {
+    return this.bySource.get(source)?.get(id);
+  }
+
+  /** Gets and forgets: a second row for the same pair finds nothing. */
+  take(source: string, id: string): T | undefined {
+    const ids = this.bySource.get(source);
+    const value = ids?.get(id);
+    ids?.delete(id);
+    return value;
+  }
+}
+
+/** The canonical JSON of stored events, read by (source, event_id) pairs. */
+async function readStoredEvents(
+  tx: Knex.Transaction,
+  keys: Array<{ source: string; id: string }>,
+): Promise<PairIndex<unknown>> {
+  const stored = new PairIndex<unknown>();
+  const idsBySource = new Map<string, string[]>();
+  for (const { source, id } of keys) {
+    const ids = idsBySource.get(source) ?? [];
+    ids.push(id);
+    idsBySource.set(source, ids);
+  }
+  for (const [source, ids] of idsBySource) {
+    for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
+      const rows: Array<Pick<EventRow, 'source' | 'event_id' | 'event'>> =
+        await tx('events')
+          .select('source', 'event_id', 'event')
+          .where('source', source)
+          .whereIn('event_id', ids.slice(i, i + INSERT_CHUNK));
+      for (const row of rows) {
+        stored.add(row.source, row.event_id, JSON.parse(row.event));
+      }
+    }
+  }
+  return stored;
 }
 
 function toRow(e: NewEvent): Omit<EventRow, 'seq'> {

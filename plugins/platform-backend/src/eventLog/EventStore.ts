@@ -23,6 +23,8 @@ export interface EventQuery {
   /** Exclusive, on occurredAt. */
   to?: string;
   unlinked?: boolean;
+  /** Only events linked to an entity (a caller who may not read unlinked ones). */
+  linkedOnly?: boolean;
   /** Only events older in the log than this seq (cursor paging, newest first). */
   before?: number;
   limit: number;
@@ -60,13 +62,24 @@ export interface EventLogStats {
   lastReceivedAt: string | null;
 }
 
+/**
+ * What `append` did with one event: inserted as a new row (with its `seq`), or
+ * skipped because its (source, id) is stored already; then `stored` is the
+ * canonical event JSON of that row (undefined if it vanished meanwhile).
+ */
+export type AppendOutcome =
+  | { inserted: true; seq: number }
+  | { inserted: false; stored: unknown };
+
 /** The append-only event log. SQL only: no validation, no linking. */
 export interface EventStore {
   /**
    * Appends events in one transaction, skipping any whose (source, id) is already
-   * stored. Returns the keys (`eventKey`) of the rows actually inserted.
+   * stored. Returns one outcome per event, in the order given, decided from the
+   * rows the database returns (matched on the (source, id) pair, never on a
+   * joined string).
    */
-  append(events: NewEvent[]): Promise<Set<string>>;
+  append(events: NewEvent[]): Promise<AppendOutcome[]>;
   list(query: EventQuery): Promise<StoredEvent[]>;
   listUnlinked(after: number, limit: number): Promise<UnlinkedEvent[]>;
   /**
@@ -95,9 +108,4 @@ export interface EventStore {
   ): Promise<LinkedActivity>;
   /** Latest occurredAt among events whose source starts with the prefix. */
   latestOccurredAt(sourcePrefix: string): Promise<string | null>;
-}
-
-/** The idempotency key of an event. */
-export function eventKey(source: string, id: string): string {
-  return `${source}\u0000${id}`;
 }

@@ -4,7 +4,8 @@ import {
   IngestResponse,
   validateCanonicalEvent,
 } from '@goldenpath/plugin-platform-common';
-import { EventStore, eventKey } from '../eventLog/EventStore';
+import { EventStore } from '../eventLog/EventStore';
+import { differenceFromStored } from './compareEvents';
 import { PayloadTooLargeError } from '../errors';
 import { LinkTarget } from '../linker/CatalogEntityLinker';
 import { LinkResult } from '../linker/EntityIndex';
@@ -27,7 +28,9 @@ export interface EventIntakeOptions {
 /**
  * The one way events enter the log, whatever carried them (HTTP batch, webhook,
  * events-service topic, demo seeder): validate each, drop in-batch repeats, link,
- * append idempotently on (source, id), and report per event. Accepted events are
+ * append idempotently on (source, id), and report per event: accepted, duplicate
+ * (same canonical content as the stored event), conflict (same key, different
+ * content; the stored version is kept) or rejected. Accepted events are
  * committed before `ingest` resolves.
  */
 export class EventIntake {
@@ -55,9 +58,9 @@ export class EventIntake {
     const now = this.now();
     const latestAllowed = now.getTime() + maxFutureSkewMs;
     const results: IngestItemResult[] = new Array(items.length);
-    const fresh: Array<{ index: number; event: CanonicalEvent; key: string }> =
-      [];
-    const firstIndexByKey = new Map<string, number>();
+    const fresh: Array<{ index: number; event: CanonicalEvent }> = [];
+    // First event of each (source, id) pair in this batch, kept as a pair.
+    const firstByKey = new Map<string, Map<string, CanonicalEvent>>();
 
     items.forEach((item, index) => {
       const validation = validateCanonicalEvent(item);
@@ -83,18 +86,15 @@ export class EventIntake {
         };
         return;
       }
-      const key = eventKey(event.source, event.id);
-      if (firstIndexByKey.has(key)) {
-        results[index] = {
-          index,
-          source: event.source,
-          id: event.id,
-          status: 'duplicate',
-        };
+      let ids = firstByKey.get(event.source);
+      if (!ids) firstByKey.set(event.source, (ids = new Map()));
+      const first = ids.get(event.id);
+      if (first) {
+        results[index] = repeatResult(index, event, first);
         return;
       }
-      firstIndexByKey.set(key, index);
-      fresh.push({ index, event, key });
+      ids.set(event.id, event);
+      fresh.push({ index, event });
     });
 
     const links = await linker.link(
@@ -104,7 +104,7 @@ export class EventIntake {
       })),
     );
     const receivedAt = now.toISOString();
-    const inserted = await store.append(
+    const outcomes = await store.append(
       fresh.map(({ event }, i) => ({
         event,
         receivedAt,
@@ -113,17 +113,43 @@ export class EventIntake {
         raw: context.raw,
       })),
     );
-    if (inserted.size > 0) this.options.onStored?.(inserted.size);
-    for (const { index, event, key } of fresh) {
-      results[index] = {
-        index,
-        source: event.source,
-        id: event.id,
-        status: inserted.has(key) ? 'accepted' : 'duplicate',
-      };
-    }
+    const inserted = outcomes.filter(o => o.inserted).length;
+    if (inserted > 0) this.options.onStored?.(inserted);
+    fresh.forEach(({ index, event }, i) => {
+      const outcome = outcomes[i];
+      results[index] = outcome.inserted
+        ? { index, source: event.source, id: event.id, status: 'accepted' }
+        : repeatResult(index, event, outcome.stored);
+    });
     return summarise(results);
   }
+}
+
+/**
+ * A second send of a stored (or earlier in the batch) (source, id): a
+ * duplicate when the canonical content is the same, else a conflict. Either way
+ * the first version is kept.
+ */
+function repeatResult(
+  index: number,
+  event: CanonicalEvent,
+  first: unknown,
+): IngestItemResult {
+  const { source, id } = event;
+  // A row that vanished between the insert and the read (retention) cannot be
+  // compared; it was stored once, so this send is a duplicate of it.
+  const difference =
+    first === undefined ? undefined : differenceFromStored(first, event);
+  if (difference === undefined) {
+    return { index, source, id, status: 'duplicate' };
+  }
+  return {
+    index,
+    source,
+    id,
+    status: 'conflict',
+    error: `an event with this source and id is stored already with different content (${difference} differs); the stored version is kept`,
+  };
 }
 
 function identify(item: unknown): { source?: string; id?: string } {
@@ -141,6 +167,7 @@ function summarise(results: IngestItemResult[]): IngestResponse {
   return {
     accepted: count('accepted'),
     duplicates: count('duplicate'),
+    conflicts: count('conflict'),
     rejected: count('rejected'),
     results,
   };

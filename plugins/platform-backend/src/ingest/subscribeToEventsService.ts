@@ -46,6 +46,10 @@ export async function subscribeToEventsService(options: {
             r.id ?? '?'
           } from topic ${topic}: ${r.error}`,
         );
+      } else if (r.status === 'conflict') {
+        logger.warn(
+          `Conflicting event ${r.source}/${r.id} from topic ${topic}: ${r.error}`,
+        );
       }
     }
   };

@@ -71,7 +71,8 @@ export const spec = {
         },
         responses: {
           '200': {
-            description: 'Every event was accepted or was already stored',
+            description:
+              'Every event was accepted or was already stored (identical)',
             content: {
               'application/json': {
                 schema: {
@@ -81,7 +82,8 @@ export const spec = {
             },
           },
           '207': {
-            description: 'Some events were rejected; the others were stored',
+            description:
+              'Some events were rejected or conflict with a stored event; the others were stored (see `results`)',
             content: {
               'application/json': {
                 schema: {
@@ -98,6 +100,9 @@ export const spec = {
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
+          },
+          '409': {
+            $ref: '#/components/responses/IngestConflict',
           },
           '413': {
             description:
@@ -556,7 +561,7 @@ export const spec = {
         },
         responses: {
           '200': {
-            description: 'Mapped events stored (or already stored)',
+            description: 'Mapped events stored (or already stored, identical)',
             content: {
               'application/json': {
                 schema: {
@@ -566,7 +571,8 @@ export const spec = {
             },
           },
           '207': {
-            description: 'Some mapped events were rejected',
+            description:
+              'Some mapped events were rejected or conflict with a stored event',
             content: {
               'application/json': {
                 schema: {
@@ -597,6 +603,9 @@ export const spec = {
                 },
               },
             },
+          },
+          '409': {
+            $ref: '#/components/responses/IngestConflict',
           },
         },
       },
@@ -747,6 +756,17 @@ export const spec = {
           },
         },
       },
+      IngestConflict: {
+        description:
+          'Every event conflicts with a stored event of the same source and id but different content; nothing was stored, the stored versions are kept',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/IngestRejectedResponse',
+            },
+          },
+        },
+      },
     },
     schemas: {
       Error: {
@@ -885,6 +905,9 @@ export const spec = {
             $ref: '#/components/schemas/IngestStoredResult',
           },
           {
+            $ref: '#/components/schemas/IngestConflictResult',
+          },
+          {
             $ref: '#/components/schemas/IngestRejectedResult',
           },
         ],
@@ -905,7 +928,33 @@ export const spec = {
           status: {
             type: 'string',
             enum: ['accepted', 'duplicate'],
-            description: 'duplicate: already stored',
+            description:
+              'duplicate: already stored with the same canonical content',
+          },
+        },
+      },
+      IngestConflictResult: {
+        type: 'object',
+        description:
+          'An event with the same source and id is stored already with different canonical content. The stored version is kept and nothing is stored.',
+        required: ['index', 'source', 'id', 'status', 'error'],
+        properties: {
+          index: {
+            type: 'integer',
+          },
+          source: {
+            type: 'string',
+          },
+          id: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['conflict'],
+          },
+          error: {
+            type: 'string',
+            description: 'Which field differs',
           },
         },
       },
@@ -935,13 +984,24 @@ export const spec = {
       },
       IngestResponse: {
         type: 'object',
-        required: ['accepted', 'duplicates', 'rejected', 'results'],
+        required: [
+          'accepted',
+          'duplicates',
+          'conflicts',
+          'rejected',
+          'results',
+        ],
         properties: {
           accepted: {
             type: 'integer',
           },
           duplicates: {
             type: 'integer',
+          },
+          conflicts: {
+            type: 'integer',
+            description:
+              'Events whose source and id are stored with different content',
           },
           rejected: {
             type: 'integer',
@@ -955,7 +1015,8 @@ export const spec = {
         },
       },
       IngestRejectedResponse: {
-        description: 'The 400 when every event of a batch was rejected',
+        description:
+          'The 400 when every event of a batch was rejected, the 409 when every event conflicts',
         allOf: [
           {
             $ref: '#/components/schemas/Error',

@@ -184,6 +184,39 @@ describe('POST /events', () => {
     expect(event.data.status).toBe('success');
   });
 
+  it('answers 409 when every event conflicts with a stored one, 207 when some do', async () => {
+    const { post, stored } = await setup();
+    await post({ events: [deploymentEvent()] });
+    const changed = deploymentEvent({ data: { status: 'failure' } });
+
+    const all = await post({ events: [changed] });
+    expect(all.status).toBe(409);
+    expect(all.body).toMatchObject({
+      accepted: 0,
+      duplicates: 0,
+      conflicts: 1,
+      rejected: 0,
+      results: [{ index: 0, id: 'deploy-1', status: 'conflict' }],
+    });
+    expect(all.body.error.message).toMatch(
+      /^all 1 events conflict with stored events; event 0: .*data\.status differs/,
+    );
+
+    const some = await post({
+      events: [changed, deploymentEvent({ id: 'deploy-2' })],
+    });
+    expect(some.status).toBe(207);
+    expect(some.body).toMatchObject({ accepted: 1, conflicts: 1 });
+
+    const identical = await post({ events: [deploymentEvent()] });
+    expect(identical.status).toBe(200);
+    expect(identical.body).toMatchObject({ duplicates: 1, conflicts: 0 });
+    expect((await stored()).map((e: any) => e.data.status)).toEqual([
+      'success',
+      'success',
+    ]);
+  });
+
   it('reports per-event errors for a partial batch and stores the valid ones', async () => {
     const { post, stored } = await setup();
     const { data: _omitted, ...noData } = deploymentEvent({

@@ -165,7 +165,10 @@ export async function createRouter(
   return router;
 }
 
-/** 200 all stored (or already stored), 207 some rejected, 400 none usable. */
+/**
+ * 200 all stored (or already stored, identical), 207 some rejected or in
+ * conflict, 400 all rejected, 409 all in conflict (docs/events.md).
+ */
 function sendIngestResult(res: express.Response, result: IngestResponse) {
   const total = result.results.length;
   if (total > 0 && result.rejected === total) {
@@ -176,7 +179,20 @@ function sendIngestResult(res: express.Response, result: IngestResponse) {
     res.status(400).json({ error: { name: 'InputError', message }, ...result });
     return;
   }
-  res.status(result.rejected > 0 ? 207 : 200).json(result);
+  // A conflict is not a success: the sent version was not stored.
+  if (total > 0 && result.conflicts === total) {
+    const first = result.results.find(r => r.status === 'conflict');
+    const message = `all ${total} events conflict with stored events; event ${
+      first?.index ?? 0
+    }: ${first && 'error' in first ? first.error : 'conflict'}`;
+    res
+      .status(409)
+      .json({ error: { name: 'ConflictError', message }, ...result });
+    return;
+  }
+  res
+    .status(result.rejected > 0 || result.conflicts > 0 ? 207 : 200)
+    .json(result);
 }
 
 function lowerCaseHeaders(

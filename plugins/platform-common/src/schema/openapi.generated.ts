@@ -250,16 +250,27 @@ export interface components {
     /** @description Per-event outcome of `POST /events`, in request order */
     IngestItemResult:
       | components['schemas']['IngestStoredResult']
+      | components['schemas']['IngestConflictResult']
       | components['schemas']['IngestRejectedResult'];
     IngestStoredResult: {
       index: number;
       source: string;
       id: string;
       /**
-       * @description duplicate: already stored
+       * @description duplicate: already stored with the same canonical content
        * @enum {string}
        */
       status: 'accepted' | 'duplicate';
+    };
+    /** @description An event with the same source and id is stored already with different canonical content. The stored version is kept and nothing is stored. */
+    IngestConflictResult: {
+      index: number;
+      source: string;
+      id: string;
+      /** @enum {string} */
+      status: 'conflict';
+      /** @description Which field differs */
+      error: string;
     };
     IngestRejectedResult: {
       index: number;
@@ -274,10 +285,12 @@ export interface components {
     IngestResponse: {
       accepted: number;
       duplicates: number;
+      /** @description Events whose source and id are stored with different content */
+      conflicts: number;
       rejected: number;
       results: components['schemas']['IngestItemResult'][];
     };
-    /** @description The 400 when every event of a batch was rejected */
+    /** @description The 400 when every event of a batch was rejected, the 409 when every event conflicts */
     IngestRejectedResponse: components['schemas']['Error'] &
       components['schemas']['IngestResponse'];
     /** @enum {string} */
@@ -620,6 +633,15 @@ export interface components {
           | components['schemas']['IngestRejectedResponse'];
       };
     };
+    /** @description Every event conflicts with a stored event of the same source and id but different content; nothing was stored, the stored versions are kept */
+    IngestConflict: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['IngestRejectedResponse'];
+      };
+    };
   };
   parameters: {
     /** @description component:default/x or group:default/team-x (kind defaults to component; a Group covers the components it owns) */
@@ -714,7 +736,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Every event was accepted or was already stored */
+      /** @description Every event was accepted or was already stored (identical) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -723,7 +745,7 @@ export interface operations {
           'application/json': components['schemas']['IngestResponse'];
         };
       };
-      /** @description Some events were rejected; the others were stored */
+      /** @description Some events were rejected or conflict with a stored event; the others were stored (see `results`) */
       207: {
         headers: {
           [name: string]: unknown;
@@ -735,6 +757,7 @@ export interface operations {
       400: components['responses']['IngestBadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      409: components['responses']['IngestConflict'];
       /** @description More events than maxBatchSize or more bytes than maxBodySize; nothing stored */
       413: {
         headers: {
@@ -997,7 +1020,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Mapped events stored (or already stored) */
+      /** @description Mapped events stored (or already stored, identical) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1006,7 +1029,7 @@ export interface operations {
           'application/json': components['schemas']['IngestResponse'];
         };
       };
-      /** @description Some mapped events were rejected */
+      /** @description Some mapped events were rejected or conflict with a stored event */
       207: {
         headers: {
           [name: string]: unknown;
@@ -1034,6 +1057,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      409: components['responses']['IngestConflict'];
     };
   };
 }

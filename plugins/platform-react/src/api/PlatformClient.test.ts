@@ -21,6 +21,7 @@ function json(body: unknown, status = 200, statusText = 'OK') {
 const ingestResult = {
   accepted: 1,
   duplicates: 0,
+  conflicts: 0,
   rejected: 0,
   results: [{ index: 0, source: 'ci', id: 'e1', status: 'accepted' }],
 };
