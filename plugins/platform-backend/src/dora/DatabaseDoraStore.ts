@@ -12,6 +12,14 @@ import { migratedClient } from '../database/migrateDatabase';
 /** SQLite caps a multi-row insert (a compound SELECT in knex) at 500 rows. */
 const CHUNK = 400;
 
+/**
+ * Natural keys, per entity: ids are only unique within the entity that sent
+ * them (two components may both have deployment "42" from one CI).
+ */
+const DEPLOYMENT_KEY = ['entity_ref', 'source', 'deployment_id'];
+const CHANGE_KEY = ['entity_ref', 'source', 'repository', 'pr_number'];
+const INCIDENT_KEY = ['entity_ref', 'source', 'incident_id'];
+
 const INCIDENT_OPEN_COLUMNS = [
   'entity_ref',
   'severity',
@@ -37,29 +45,23 @@ export class DatabaseDoraStore implements DoraStore {
     for (const rows of chunks(upserts.deployments.map(deploymentRow))) {
       await tx('dora_deployments')
         .insert(rows)
-        .onConflict(['source', 'deployment_id'])
+        .onConflict(DEPLOYMENT_KEY)
         .merge();
     }
     for (const rows of chunks(upserts.changes.map(changeRow))) {
-      await tx('dora_changes')
-        .insert(rows)
-        .onConflict(['source', 'repository', 'pr_number'])
-        .merge();
+      await tx('dora_changes').insert(rows).onConflict(CHANGE_KEY).merge();
     }
     // A resolution is kept when a late `incident.opened` arrives, so opened
     // and resolved rows are upserted with different column sets.
     const resolved = upserts.incidents.filter(i => i.resolvedAt);
     const open = upserts.incidents.filter(i => !i.resolvedAt);
     for (const rows of chunks(resolved.map(incidentRow))) {
-      await tx('dora_incidents')
-        .insert(rows)
-        .onConflict(['source', 'incident_id'])
-        .merge();
+      await tx('dora_incidents').insert(rows).onConflict(INCIDENT_KEY).merge();
     }
     for (const rows of chunks(open.map(incidentRow))) {
       await tx('dora_incidents')
         .insert(rows)
-        .onConflict(['source', 'incident_id'])
+        .onConflict(INCIDENT_KEY)
         .merge(INCIDENT_OPEN_COLUMNS);
     }
   }

@@ -60,4 +60,27 @@ describe('projectDoraEvents', () => {
       expect.objectContaining({ resolvedAt: '2026-11-02T12:00:00.000Z' }),
     ]);
   });
+
+  it('keys rows per entity: two components with the same ids from one source keep a row each', () => {
+    const [a, b] = ['component:default/a', 'component:default/b'];
+    const inputs = [
+      change(7, '2026-11-02T09:00:00Z', '2026-11-02T09:30:00Z'),
+      deployment('42', '2026-11-02T10:00:00Z', [7]),
+      ...incident('i1', '2026-11-02T11:00:00Z', '42', '2026-11-02T12:00:00Z'),
+    ];
+    const events = [
+      ...linked(inputs).map(e => ({ ...e, entityRef: a })),
+      ...linked(inputs).map(e => ({ ...e, entityRef: b })),
+    ];
+    const u = projectDoraEvents(events);
+    const refs = (rows: Array<{ entityRef: string }>) =>
+      rows.map(r => r.entityRef);
+    expect(refs(u.deployments)).toEqual([a, b]);
+    expect(refs(u.changes)).toEqual([a, b]);
+    expect(refs(u.incidents)).toEqual([a, b]);
+    expect(u.incidents.map(i => i.resolvedAt)).toEqual([
+      '2026-11-02T12:00:00.000Z',
+      '2026-11-02T12:00:00.000Z',
+    ]);
+  });
 });

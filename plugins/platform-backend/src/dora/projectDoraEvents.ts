@@ -34,6 +34,13 @@ export interface LinkedEvent {
 const iso = (value: string) => new Date(value).toISOString();
 
 /**
+ * A row's natural key, as the tables' primary keys: per entity, since ids are
+ * only unique within the entity that sent them. JSON, so no separator inside
+ * a part can make two keys collide.
+ */
+const key = (...parts: Array<string | number>) => JSON.stringify(parts);
+
+/**
  * Maps linked events (in log order) to one upsert per natural key. Repeats of a
  * key within the batch are folded here, because one SQL upsert statement may
  * not touch the same row twice; later events win, except that an incident's
@@ -48,7 +55,7 @@ export function projectDoraEvents(events: LinkedEvent[]): DoraUpserts {
     switch (event.type) {
       case 'deployment.finished': {
         const d = event.data;
-        deployments.set(`${event.source}\u0000${d.deploymentId}`, {
+        deployments.set(key(entityRef, event.source, d.deploymentId), {
           source: event.source,
           deploymentId: d.deploymentId,
           entityRef,
@@ -66,7 +73,7 @@ export function projectDoraEvents(events: LinkedEvent[]): DoraUpserts {
       }
       case 'change.merged': {
         const c = event.data;
-        changes.set(`${event.source}\u0000${c.repository}\u0000${c.prNumber}`, {
+        changes.set(key(entityRef, event.source, c.repository, c.prNumber), {
           source: event.source,
           entityRef,
           repository: c.repository,
@@ -87,10 +94,10 @@ export function projectDoraEvents(events: LinkedEvent[]): DoraUpserts {
       }
       case 'incident.opened':
       case 'incident.resolved': {
-        const key = `${event.source}\u0000${event.data.incidentId}`;
-        const earlier = incidents.get(key);
+        const k = key(entityRef, event.source, event.data.incidentId);
+        const earlier = incidents.get(k);
         const next = incidentUpsert(event, entityRef);
-        incidents.set(key, {
+        incidents.set(k, {
           ...next,
           resolvedAt: next.resolvedAt ?? earlier?.resolvedAt,
         });
