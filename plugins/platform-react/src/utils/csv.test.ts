@@ -57,6 +57,41 @@ describe('toCsv', () => {
   });
 });
 
+describe('toCsv against formula injection (OWASP)', () => {
+  const one: CsvColumn<{ v: string | number }>[] = [
+    { header: 'v', value: row => row.v },
+  ];
+  const cell = (v: string | number) => toCsv([{ v }], one).split('\r\n')[1];
+
+  it.each([
+    [
+      '=HYPERLINK("http://evil.example","click")',
+      `"'=HYPERLINK(""http://evil.example"",""click"")"`,
+    ],
+    ['=1+2', "'=1+2"],
+    ['+1+2', "'+1+2"],
+    ['-1+2', "'-1+2"],
+    ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
+    ['\t=1+2', "'\t=1+2"],
+    ['\r=1+2', `"'\r=1+2"`],
+    ["=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"],
+  ])('prefixes %j with a single quote', (value, expected) => {
+    expect(cell(value)).toBe(expected);
+  });
+
+  it('leaves other text, and numbers, as they are', () => {
+    expect(cell('a=1')).toBe('a=1');
+    expect(cell(' =1')).toBe(' =1');
+    expect(cell("'quoted")).toBe("'quoted");
+    expect(cell(-3)).toBe('-3');
+    expect(cell(0)).toBe('0');
+  });
+
+  it('neutralises headers too', () => {
+    expect(toCsv([], [{ header: '=x', value: () => 1 }])).toBe("'=x\r\n");
+  });
+});
+
 describe('downloadCsv', () => {
   it('clicks a download link holding the CSV and cleans up', async () => {
     const blobs: Blob[] = [];

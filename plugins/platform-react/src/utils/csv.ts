@@ -16,11 +16,23 @@ export interface CsvColumn<T> {
   value: (row: T) => CsvValue;
 }
 
+/**
+ * Spreadsheets run a cell that starts with one of these as a formula (OWASP
+ * "CSV injection"): `=`, `+`, `-`, `@`, tab and carriage return.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function toCell(value: CsvValue): string {
   if (value === null || value === undefined) {
     return '';
   }
-  const text = value instanceof Date ? value.toISOString() : String(value);
+  let text = value instanceof Date ? value.toISOString() : String(value);
+  // Text from events (ids, environments, labels) is untrusted: a leading
+  // single quote makes a spreadsheet show it as text instead of running it.
+  // Numbers and booleans are ours, so -3 stays a number.
+  if (typeof value === 'string' && FORMULA_START.test(text)) {
+    text = `'${text}`;
+  }
   // RFC 4180: quote fields holding a comma, a quote or a line break, and
   // double the quotes inside.
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -28,7 +40,8 @@ function toCell(value: CsvValue): string {
 
 /**
  * Renders rows as RFC 4180 CSV: a header line, CRLF line breaks, fields quoted
- * only when needed.
+ * only when needed. Text cells that a spreadsheet would run as a formula
+ * (starting with `=`, `+`, `-`, `@`, tab or carriage return) get a leading `'`.
  *
  * @public
  */
