@@ -3,13 +3,19 @@ import {
   DoraChangeDetail,
   DoraDeploymentDetail,
   DoraIncidentDetail,
+  isHttpUrl,
 } from '@goldenpath/plugin-platform-common';
 import { CsvColumn } from '@goldenpath/plugin-platform-react';
 import { ReactNode } from 'react';
 import { formatDateTime, formatDurationText } from '../format';
 
-function MaybeLink(props: { url?: string; children: ReactNode }) {
-  return props.url ? (
+/**
+ * A link only for http(s) URLs: events stored before the intake checked links
+ * may hold `javascript:` or `data:` URLs, which Backstage's Link refuses by
+ * throwing (the whole table would fail); those show as plain text.
+ */
+export function MaybeLink(props: { url?: string; children: ReactNode }) {
+  return isHttpUrl(props.url) ? (
     <Link to={props.url}>{props.children}</Link>
   ) : (
     <>{props.children}</>
