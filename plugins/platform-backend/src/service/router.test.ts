@@ -1,5 +1,5 @@
 import {
-  TestDatabases,
+  TestDatabaseId,
   mockCredentials,
   mockErrorHandler,
   mockServices,
@@ -18,13 +18,39 @@ import { DoraService } from '../dora/DoraService';
 import { registerDoraRoutes } from '../dora/routes';
 import { createDoraProjection } from '../dora/doraProjection';
 import { createTestRunner } from '../__testUtils__/projections';
+import { createTestDatabases } from '../__testUtils__/databases';
+import {
+  MAX,
+  MAX_ENTITY_REF,
+  fill,
+  maxFieldsEntity,
+  maxLengthDoraEvents,
+  maxLengthEvents,
+} from '../__testUtils__/maxLengthEvents';
 import { EventIntake } from '../ingest/EventIntake';
 import { EntityIndex } from '../linker/EntityIndex';
 import { createRouter } from './router';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const databases = createTestDatabases();
+let currentDatabaseId: TestDatabaseId | undefined;
+
+/**
+ * A describe block that runs once per database (PostgreSQL and SQLite); the
+ * `setup()` calls inside it use that database. Wrap every describe in it.
+ */
+function describeEachDatabase(name: string, fn: () => void) {
+  describe.each(databases.eachSupportedId())(`${name} (%s)`, id => {
+    beforeAll(() => {
+      currentDatabaseId = id;
+    });
+    afterAll(() => {
+      currentDatabaseId = undefined;
+    });
+    fn();
+  });
+}
 const WEBHOOK_SECRET = 'shh';
 
 /** A signed webhook source, the way a GitHub-like module would write one. */
@@ -58,13 +84,19 @@ async function setup(
     maxBatchSize?: number;
     maxBodySize?: string;
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    /** The catalog, default `catalogEntities`. */
+    entities?: any[];
   } = {},
 ) {
-  const knex = await databases.init('SQLITE_3');
+  if (!currentDatabaseId) {
+    throw new Error('call setup() inside describeEachDatabase(...)');
+  }
+  const knex = await databases.init(currentDatabaseId);
+  const entities = options.entities ?? catalogEntities;
   const store = await DatabaseEventStore.create({
     database: mockServices.database({ knex }),
   });
-  const index = EntityIndex.fromEntities(catalogEntities);
+  const index = EntityIndex.fromEntities(entities);
   const intake = new EventIntake({
     store,
     linker: {
@@ -74,7 +106,7 @@ async function setup(
     maxFutureSkewMs: 60 * 60 * 1000,
     now: () => new Date('2026-11-10T00:00:00Z'),
   });
-  const catalog = catalogServiceMock({ entities: catalogEntities });
+  const catalog = catalogServiceMock({ entities });
   const doraStore = await DatabaseDoraStore.create({
     database: mockServices.database({ knex }),
   });
@@ -136,7 +168,7 @@ async function setup(
   return { app, store, post, stored, user, runner };
 }
 
-describe('POST /events', () => {
+describeEachDatabase('POST /events', () => {
   it('stores a valid batch, linked to its entity, durable before the response', async () => {
     const { post, stored } = await setup();
     const res = await post({ events: [deploymentEvent()] });
@@ -354,7 +386,7 @@ describe('POST /events', () => {
   });
 });
 
-describe('GET /events', () => {
+describeEachDatabase('GET /events', () => {
   it('filters by entity, type and time and pages with a cursor', async () => {
     const { post, app, user } = await setup();
     await post({
@@ -409,7 +441,7 @@ describe('GET /events', () => {
   });
 });
 
-describe('GET /health', () => {
+describeEachDatabase('GET /health', () => {
   it('reports the log and the linker', async () => {
     const { app, user, post } = await setup();
     await post({ events: [deploymentEvent()] });
@@ -429,7 +461,7 @@ describe('GET /health', () => {
   });
 });
 
-describe('POST /webhooks/:sourceId', () => {
+describeEachDatabase('POST /webhooks/:sourceId', () => {
   const body = JSON.stringify({ deploy: 'hook-1' });
 
   it('stores the mapped events of a correctly signed payload, with the raw payload', async () => {
@@ -476,7 +508,7 @@ describe('POST /webhooks/:sourceId', () => {
   });
 });
 
-describe('GET /dora/*', () => {
+describeEachDatabase('GET /dora/*', () => {
   it('serves metrics and drill-downs for a linked component', async () => {
     const { app, user, post } = await setup();
     await post({ events: [deploymentEvent()] });
@@ -542,7 +574,7 @@ describe('GET /dora/*', () => {
   });
 });
 
-describe('GET /activity', () => {
+describeEachDatabase('GET /activity', () => {
   it('tells how much is linked to an entity, ever, and when the latest was', async () => {
     const { app, user, post } = await setup();
     await post({
@@ -579,7 +611,7 @@ describe('GET /activity', () => {
   });
 });
 
-describe('GET /dora/environments', () => {
+describeEachDatabase('GET /dora/environments', () => {
   it('lists the environments in the projected deployments, from the data', async () => {
     const { app, user, post, runner } = await setup();
     await post({
@@ -605,5 +637,140 @@ describe('GET /dora/environments', () => {
       '/dora/environments?entityRef=payments-api',
     );
     expect(unauthenticated.status).toBe(401);
+  });
+});
+
+describeEachDatabase('every bounded field at its maximum', () => {
+  it('is accepted, stored intact, recognised when resent, projected and served', async () => {
+    const { post, stored, app, user, runner } = await setup({
+      maxBodySize: '16mb',
+      entities: [...catalogEntities, maxFieldsEntity],
+    });
+    const events = maxLengthEvents();
+    const res = await post({ events });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ accepted: events.length, rejected: 0 });
+    const rows = await stored();
+    expect(rows).toHaveLength(events.length);
+    for (const event of events) {
+      expect(rows.find((e: any) => e.type === event.type)).toMatchObject({
+        id: event.id,
+        source: MAX.source,
+        subject: event.subject,
+        data: event.data,
+      });
+    }
+
+    const again = await post({ events });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({
+      accepted: 0,
+      duplicates: events.length,
+    });
+    expect(await stored()).toHaveLength(events.length);
+
+    await runner.catchUp();
+    const query = new URLSearchParams({
+      entityRef: MAX_ENTITY_REF,
+      environment: MAX.environment,
+      from: '2026-11-01T00:00:00Z',
+    });
+    const get = (path: string) =>
+      request(app).get(`/dora/${path}?${query}`).set('Authorization', user);
+    const deployments = await get('deployments');
+    expect(deployments.status).toBe(200);
+    expect(deployments.body.items).toEqual([
+      expect.objectContaining({
+        deploymentId: MAX.deploymentId,
+        environment: MAX.environment,
+        url: MAX.url,
+        incidentIds: [MAX.incidentId],
+      }),
+    ]);
+    expect((await get('changes')).body.items).toEqual([
+      expect.objectContaining({
+        repository: MAX.repository,
+        prNumber: MAX.prNumber,
+        labels: MAX.labels,
+      }),
+    ]);
+    expect((await get('incidents')).body.items).toEqual([
+      expect.objectContaining({
+        incidentId: MAX.incidentId,
+        severity: MAX.severity,
+        causedByDeploymentId: MAX.deploymentId,
+      }),
+    ]);
+    const metrics = await get('metrics');
+    expect(metrics.body.changeFailureRate).toMatchObject({
+      failed: 1,
+      deployments: 1,
+    });
+  });
+
+  it('rejects each field one over its bound, naming it, and stores none of them', async () => {
+    const { post, stored } = await setup({ maxBodySize: '16mb' });
+    const [change, deployment, opened]: any[] = maxLengthDoraEvents();
+    const over: Array<[string, any]> = [];
+    const variant = (
+      path: string,
+      base: any,
+      mutate: (e: any) => void,
+    ): void => {
+      const e = structuredClone(base);
+      e.id = fill(`over-${over.length}-`, 200);
+      // one commit or sha each, so the batch stays small: the full lists
+      // are over their bound only where that is the point
+      if (e.data.commits) e.data.commits = e.data.commits.slice(0, 1);
+      if (e.data.changeShas) e.data.changeShas = e.data.changeShas.slice(0, 1);
+      if (path === 'data.commits') {
+        e.data.commits = structuredClone(change.data.commits);
+      }
+      if (path === 'data.changeShas') {
+        e.data.changeShas = structuredClone(deployment.data.changeShas);
+      }
+      mutate(e);
+      over.push([path, e]);
+    };
+    variant('source', deployment, e => (e.source += '€'));
+    variant('id', deployment, e => (e.id += '€'));
+    variant('subject.name', deployment, e => (e.subject.name += '€'));
+    variant('subject.cluster', deployment, e => (e.subject.cluster += '€'));
+    variant('entityRef', deployment, e => (e.entityRef = `${MAX.entityRef}€`));
+    variant('data.repository', change, e => (e.data.repository += '€'));
+    variant('data.prNumber', change, e => (e.data.prNumber += 1));
+    variant('data.additions', change, e => (e.data.additions += 1));
+    variant('data.mergeSha', change, e => (e.data.mergeSha += '€'));
+    variant('data.commits', change, e =>
+      e.data.commits.push(e.data.commits[0]),
+    );
+    variant('data.labels', change, e => e.data.labels.push('one more'));
+    variant('data.labels.0', change, e => (e.data.labels[0] += '€'));
+    variant('data.url', change, e => (e.data.url += 'a'));
+    variant('data.deploymentId', deployment, e => (e.data.deploymentId += '€'));
+    variant('data.environment', deployment, e => (e.data.environment += '€'));
+    variant('data.changeShas', deployment, e =>
+      e.data.changeShas.push(e.data.sha),
+    );
+    variant('data.incidentId', opened, e => (e.data.incidentId += '€'));
+    variant('data.severity', opened, e => (e.data.severity += '€'));
+    variant(
+      'data.causedByDeploymentId',
+      opened,
+      e => (e.data.causedByDeploymentId += '€'),
+    );
+    variant('data.rootCauseSha', opened, e => (e.data.rootCauseSha += '€'));
+
+    const res = await post({
+      events: [deploymentEvent(), ...over.map(([, e]) => e)],
+    });
+    expect(res.status).toBe(207);
+    expect(res.body).toMatchObject({ accepted: 1, rejected: over.length });
+    over.forEach(([path], i) => {
+      const result = res.body.results[i + 1];
+      expect(result.status).toBe('rejected');
+      expect(result.error.startsWith(`${path}: `)).toBe(true);
+    });
+    expect((await stored()).map((e: any) => e.id)).toEqual(['deploy-1']);
   });
 });
