@@ -48,23 +48,29 @@ export const maxFieldsEntity = {
 const SOURCE = fill('source-', L.source);
 
 /** Every commit of the change: the maximum number of them. */
-const commits = Array.from({ length: L.commits }, (_, i) => ({
-  sha: sha(`c${i}`),
-  committedAt: '2026-11-03T08:00:00.000Z',
-}));
+const commits = Object.freeze(
+  Array.from({ length: L.commits }, (_, i) =>
+    Object.freeze({
+      sha: sha(`c${i}`),
+      committedAt: '2026-11-03T08:00:00.000Z',
+    }),
+  ),
+);
 
 /**
  * The values the max-length events carry, for assertions: each bounded field
  * at its bound (strings at their length, arrays at their count, integers at
  * the largest a PostgreSQL `integer` holds).
  */
-export const MAX = {
+export const MAX = Object.freeze({
   source: SOURCE,
   repository: fill('acme/', L.repository),
   prNumber: L.int32,
   mergeSha: sha('merge'),
   commits,
-  labels: Array.from({ length: L.labels }, (_, i) => fill(`l${i}-`, L.label)),
+  labels: Object.freeze(
+    Array.from({ length: L.labels }, (_, i) => fill(`l${i}-`, L.label)),
+  ),
   deploymentId: fill('deploy-', L.deploymentId),
   environment: fill('env-', L.environment),
   incidentId: fill('incident-', L.incidentId),
@@ -72,7 +78,7 @@ export const MAX = {
   url: longUrl('max'),
   /** An explicit entity ref of the maximum length: no catalog entity has it. */
   entityRef: fill('component:default/', L.entityRef),
-};
+});
 
 const envelope = (type: string) => ({
   id: fill(`${type}-`, L.id),
@@ -83,7 +89,8 @@ const envelope = (type: string) => ({
 /**
  * The DORA events with every bounded field at its maximum: a change with the
  * most commits and labels, a deployment shipping all of them, and an incident
- * it caused, opened and resolved. All link to `maxFieldsEntity`.
+ * it caused, opened and resolved. All link to `maxFieldsEntity`. Fresh objects
+ * on each call, so a test may change them.
  */
 export function maxLengthDoraEvents(): CanonicalEventInput[] {
   const incident = {
@@ -103,12 +110,12 @@ export function maxLengthDoraEvents(): CanonicalEventInput[] {
         repository: MAX.repository,
         prNumber: MAX.prNumber,
         mergeSha: MAX.mergeSha,
-        commits: MAX.commits,
+        commits: MAX.commits.map(c => ({ ...c })),
         openedAt: '2026-11-03T08:00:00.000Z',
         mergedAt: '2026-11-03T09:00:00.000Z',
         additions: L.int32,
         deletions: L.int32,
-        labels: MAX.labels,
+        labels: [...MAX.labels],
         url: MAX.url,
       },
     },
