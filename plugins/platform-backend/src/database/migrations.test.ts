@@ -1,9 +1,12 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
+import { requirePostgres } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
-const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const databases = requirePostgres(
+  TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] }),
+);
 const directory = resolvePackagePath(
   '@goldenpath/plugin-platform-backend',
   'migrations',

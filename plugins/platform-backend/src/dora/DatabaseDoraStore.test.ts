@@ -1,9 +1,12 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { DoraUpserts } from './projectDoraEvents';
 import { DatabaseDoraStore } from './DatabaseDoraStore';
+import { requirePostgres } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
-const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const databases = requirePostgres(
+  TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] }),
+);
 const ref = 'component:default/payments-api';
 
 const upserts = (over: Partial<DoraUpserts> = {}): DoraUpserts => ({

@@ -13,9 +13,12 @@ import { EntityIndex } from '../linker/EntityIndex';
 import { DatabaseDoraStore } from './DatabaseDoraStore';
 import { DoraService } from './DoraService';
 import { createDoraProjection } from './doraProjection';
+import { requirePostgres } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
-const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const databases = requirePostgres(
+  TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] }),
+);
 
 const PAYMENTS = 'component:default/payments-api';
 const LEDGER = 'component:default/ledger-service';

@@ -4,10 +4,13 @@ import { validateCanonicalEvent } from '@goldenpath/plugin-platform-common';
 import { deploymentEvent } from '../__testUtils__/events';
 import { DatabaseEventStore } from './DatabaseEventStore';
 import { NewEvent } from './EventStore';
+import { requirePostgres } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const databases = requirePostgres(
+  TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] }),
+);
 
 function newEvent(id: string, overrides: Partial<NewEvent> = {}): NewEvent {
   const v = validateCanonicalEvent(
@@ -60,9 +63,9 @@ describe.each(databases.eachSupportedId())('DatabaseEventStore (%s)', id => {
 
   it('reports each event in the order given, matched on the (source, id) pair', async () => {
     const { store } = await createStore();
-    const pair = (source: string, id: string) => {
+    const pair = (source: string, eventId: string) => {
       const e = newEvent('e1');
-      e.event = { ...e.event, source, id };
+      e.event = { ...e.event, source, id: eventId };
       return e;
     };
     // Joined with any separator these two would be one key.

@@ -6,10 +6,13 @@ import { DatabaseDoraStore } from '../dora/DatabaseDoraStore';
 import { createDoraProjection } from '../dora/doraProjection';
 import { DatabaseEventStore } from '../eventLog/DatabaseEventStore';
 import { EventIntake } from './EventIntake';
+import { requirePostgres } from '../__testUtils__/databases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const databases = requirePostgres(
+  TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] }),
+);
 
 /** The longest entity ref the events and DORA tables hold (400). */
 const LONG_REF = `component:default/${'n'.repeat(400 - 18)}`;

@@ -8,9 +8,12 @@ import { LinkedLogEvent } from '../eventLog/EventStore';
 import { DatabaseProjectionStateStore } from './DatabaseProjectionStateStore';
 import { Projection } from './Projection';
 import { ProjectionRunner } from './ProjectionRunner';
+import { requirePostgres } from '../__testUtils__/databases';
 
 jest.setTimeout(120_000);
-const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const databases = requirePostgres(
+  TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] }),
+);
 
 const PAYMENTS = 'component:default/payments-api';
 const LEDGER = 'component:default/ledger-service';
@@ -198,7 +201,7 @@ describe.each(databases.eachSupportedId())('ProjectionRunner (%s)', id => {
 });
 
 describe('two backend replicas on one PostgreSQL database', () => {
-  const pg = TestDatabases.create({ ids: ['POSTGRES_15'] });
+  const pg = requirePostgres(TestDatabases.create({ ids: ['POSTGRES_15'] }));
   const replicas: Knex[] = [];
   afterAll(async () => {
     await Promise.all(replicas.map(k => k.destroy()));
