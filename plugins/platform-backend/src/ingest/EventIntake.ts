@@ -5,6 +5,7 @@ import {
   validateCanonicalEvent,
 } from '@goldenpath/plugin-platform-common';
 import { EventStore } from '../eventLog/EventStore';
+import { PairIndex } from '../eventLog/PairIndex';
 import { differenceFromStored } from './compareEvents';
 import { PayloadTooLargeError } from '../errors';
 import { LinkTarget } from '../linker/CatalogEntityLinker';
@@ -60,7 +61,7 @@ export class EventIntake {
     const results: IngestItemResult[] = new Array(items.length);
     const fresh: Array<{ index: number; event: CanonicalEvent }> = [];
     // First event of each (source, id) pair in this batch, kept as a pair.
-    const firstByKey = new Map<string, Map<string, CanonicalEvent>>();
+    const firstByKey = new PairIndex<CanonicalEvent>();
 
     items.forEach((item, index) => {
       const validation = validateCanonicalEvent(item);
@@ -86,14 +87,12 @@ export class EventIntake {
         };
         return;
       }
-      let ids = firstByKey.get(event.source);
-      if (!ids) firstByKey.set(event.source, (ids = new Map()));
-      const first = ids.get(event.id);
+      const first = firstByKey.get(event.source, event.id);
       if (first) {
         results[index] = repeatResult(index, event, first);
         return;
       }
-      ids.set(event.id, event);
+      firstByKey.add(event.source, event.id, event);
       fresh.push({ index, event });
     });
 

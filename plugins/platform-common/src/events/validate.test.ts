@@ -1,3 +1,4 @@
+/* eslint jest/expect-expect: ["warn", { "assertFunctionNames": ["expect", "rejects"] }] */
 import { validateCanonicalEvent } from './validate';
 
 const base = {
@@ -248,7 +249,9 @@ describe('hardening: characters, bounds, links and times', () => {
   });
 
   it.each([
+    // eslint-disable-next-line no-script-url
     ['javascript:alert(1)'],
+    // eslint-disable-next-line no-script-url
     ['JaVaScRiPt:alert(1)'],
     [' javascript:alert(1)'],
     ['data:text/html,<script>alert(1)</script>'],

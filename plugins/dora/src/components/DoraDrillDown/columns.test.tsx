@@ -21,6 +21,7 @@ describe('MaybeLink', () => {
   });
 
   it.each([
+    // eslint-disable-next-line no-script-url
     ['javascript:alert(1)'],
     [' JavaScript:alert(1)'],
     ['data:text/html,<script>alert(1)</script>'],
