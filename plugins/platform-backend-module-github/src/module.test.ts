@@ -11,6 +11,7 @@ import request from 'supertest';
 import { fakeFetch, fixture } from './__testUtils__/fakeFetch';
 import platformModuleGithub from './index';
 import { signGithubPayload } from './signature';
+import { createGithubEventSource } from './GithubEventSource';
 
 jest.setTimeout(60_000);
 
@@ -95,7 +96,7 @@ describe('platform github module', () => {
       expect(res.status).toBe(200);
       return res.body.items;
     };
-    return { deliver, stored };
+    return { deliver, stored, server };
   }
 
   const body = JSON.stringify(fixture('pull_request.closed.merged'));
@@ -132,6 +133,31 @@ describe('platform github module', () => {
       expect(await stored()).toEqual([]);
     },
   );
+
+  it('refuses a form-encoded delivery with 415, even correctly signed', async () => {
+    const { server, stored } = await start({ webhookSecret: 's3cret' });
+    const form = `payload=${encodeURIComponent(body)}`;
+    const res = await request(server)
+      .post('/api/platform/webhooks/github')
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .set('X-GitHub-Event', 'pull_request')
+      .set('X-Hub-Signature-256', signGithubPayload('s3cret', form))
+      .send(form);
+    expect(res.status).toBe(415);
+    expect(res.body.error.message).toMatch(/must be application\/json/);
+    expect(await stored()).toEqual([]);
+  });
+
+  it("declares GitHub's 25 MB payload cap as its body limit", () => {
+    expect(
+      createGithubEventSource({
+        settings: { webhookSecret: 's', topics: [] } as any,
+      }),
+    ).toMatchObject({
+      maxBodySize: '25mb',
+      contentTypes: ['application/json'],
+    });
+  });
 
   it('has no webhook without a secret, but reads the github topic', async () => {
     const { deliver, stored } = await start({ fetchCommits: false });

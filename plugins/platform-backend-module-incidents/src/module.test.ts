@@ -126,6 +126,42 @@ describe('platform incidents module', () => {
     expect(res.body.error.message).toMatch(/incident\.severity/);
   });
 
+  it.each([
+    ['incidents', 64 * 1024, 'X-Signature-256', 'sha256=', 's3cret'],
+    ['pagerduty', 512 * 1024, 'X-PagerDuty-Signature', 'v1=', 'pd-s3cret'],
+  ])(
+    'limits %s bodies to %d bytes, before the signature check',
+    async (source, limit, header, prefix, secret) => {
+      const { post, stored } = await start(config);
+      // Valid JSON, correctly signed, one byte over the source's limit.
+      const body = JSON.stringify({ pad: 'x'.repeat(limit - 9) });
+      expect(body.length).toBe(limit + 1);
+      const signed = {
+        [header]: `${prefix}${hmacSha256Hex(secret, body)}`,
+      };
+      const res = await post(source, body, signed);
+      expect(res.status).toBe(413);
+      expect(res.body.error.message).toBe(
+        `request body is ${
+          limit + 1
+        } bytes; the limit is ${limit} bytes (maxBodySize of event source "${source}")`,
+      );
+      const unsigned = await post(source, body);
+      expect(unsigned.status).toBe(413);
+      expect(await stored()).toEqual([]);
+    },
+  );
+
+  it.each(['incidents', 'pagerduty'])(
+    'answers 415 to a %s delivery that is not application/json',
+    async source => {
+      const { post } = await start(config);
+      const body = JSON.stringify(fixture('incident.opened'));
+      const res = await post(source, body, { 'Content-Type': 'text/plain' });
+      expect(res.status).toBe(415);
+    },
+  );
+
   it('installs no source whose secret is absent', async () => {
     const { post } = await start({});
     const body = JSON.stringify(fixture('incident.opened'));

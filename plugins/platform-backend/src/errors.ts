@@ -7,6 +7,15 @@ export class PayloadTooLargeError extends CustomErrorBase {
 }
 
 /**
+ * A body in a media type (or charset, or content encoding) the route does not
+ * read (HTTP 415); nothing of the request is stored.
+ */
+export class UnsupportedMediaTypeError extends CustomErrorBase {
+  name = 'UnsupportedMediaTypeError' as const;
+  statusCode = 415;
+}
+
+/**
  * Rewrites body-parser's errors into ones that say which limit or rule the
  * request broke; anything else passes through unchanged.
  */
@@ -26,6 +35,9 @@ export function describeBodyError(error: unknown): unknown {
       );
     case 'encoding.unsupported':
     case 'charset.unsupported':
+      return new UnsupportedMediaTypeError(
+        `request body could not be read: ${e.message}`,
+      );
     case 'request.aborted':
     case 'request.size.invalid':
       return new InputError(`request body could not be read: ${e.message}`);

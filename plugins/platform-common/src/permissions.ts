@@ -2,7 +2,9 @@ import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
  * Posting events changes what every tab shows, so it is a permission of its
- * own; services (CI through static tokens) are allowed by the framework.
+ * own. Service principals (CI through a static token, other backends) get a
+ * decision from their access restrictions, never from the policy: restrict a
+ * CI token to this permission in `backend.auth.externalAccess`.
  *
  * @public
  */
@@ -12,7 +14,10 @@ export const platformEventCreatePermission = createPermission({
 });
 
 /**
- * Reading the raw event log (payloads, unlinked events) is an operator view.
+ * Reading the raw event log (`GET /events`). Even when allowed, a caller sees
+ * only events linked to entities it may see in the catalog (the
+ * `catalog.entity.read` decision, conditions included), and unlinked events
+ * only with `platform.event.read.unlinked`.
  *
  * @public
  */
@@ -21,8 +26,28 @@ export const platformEventReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
-/** @public */
+/**
+ * Reading events linked to no catalog entity (`GET /events?unlinked=true`, and
+ * unlinked events in an unfiltered listing). No catalog permission can decide
+ * who may see them, and their subjects name repositories, clusters and
+ * services that may be outside anything the caller can see: an operator's
+ * permission.
+ *
+ * @public
+ */
+export const platformEventReadUnlinkedPermission = createPermission({
+  name: 'platform.event.read.unlinked',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Every permission of the platform plugin; the backend registers them all
+ * with the permissions registry.
+ *
+ * @public
+ */
 export const platformPermissions = [
   platformEventCreatePermission,
   platformEventReadPermission,
+  platformEventReadUnlinkedPermission,
 ];

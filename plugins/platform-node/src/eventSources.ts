@@ -34,6 +34,20 @@ export interface PlatformEventSource {
    */
   verifyWebhook?(request: WebhookRequest): Promise<void>;
   /**
+   * The largest webhook body this source accepts: bytes, or a size such as
+   * `'512kb'` or `'25mb'` (units of 1024). A larger body is a 413, refused
+   * before the signature check and, when Content-Length says so, before a byte
+   * is read. Default: the intake's `platform.intake.maxBodySize`.
+   */
+  maxBodySize?: string | number;
+  /**
+   * The media types of this source's webhook bodies (matched on the
+   * Content-Type header, case-insensitive, parameters ignored except that a
+   * charset must be UTF-8). Another type is a 415, before the body is read.
+   * Default: `['application/json']`.
+   */
+  contentTypes?: string[];
+  /**
    * Maps one raw payload to zero or more canonical events. Throw `InputError` for a
    * payload that can never be mapped; return `[]` for one that is valid but
    * irrelevant (for example a pull request closed without merge).

@@ -70,14 +70,23 @@ export const eventTypeList = z
     ),
   );
 
+/**
+ * A whole number written in decimal digits only. `z.coerce.number()` would
+ * take `0x10`, `1e2`, ` 5` and `['5']` as numbers.
+ */
+export const decimalInteger = z
+  .string()
+  .regex(/^[0-9]{1,15}$/, 'must be a whole number in decimal digits')
+  .transform(Number);
+
 const eventListQuery = z.strictObject({
   entityRef: entityRefParam.optional(),
   type: eventTypeList.optional(),
   from: isoTimestamp.optional(),
   to: isoTimestamp.optional(),
   unlinked: z.enum(['true', 'false']).optional(),
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  before: decimalInteger.pipe(z.number().min(1)).optional(),
+  limit: decimalInteger.pipe(z.number().min(1).max(1000)).default(100),
 });
 
 /** Parses `GET /events` query parameters; a bad one is a 400 naming it. */

@@ -1,3 +1,4 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   TestDatabaseId,
   mockCredentials,
@@ -5,13 +6,18 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { AuthenticationError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
 import { PlatformEventSource } from '@goldenpath/plugin-platform-node';
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import express from 'express';
 import request from 'supertest';
 import { catalogEntities, deploymentEvent } from '../__testUtils__/events';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Visibility, scopedCatalog } from '../__testUtils__/scopedCatalog';
 import { DatabaseDoraStore } from '../dora/DatabaseDoraStore';
 import { DatabaseEventStore } from '../eventLog/DatabaseEventStore';
 import { DoraService } from '../dora/DoraService';
@@ -86,6 +92,12 @@ async function setup(
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     /** The catalog, default `catalogEntities`. */
     entities?: any[];
+    /** Decisions by permission name; others get `permission` (default ALLOW). */
+    decisions?: Record<string, PolicyDecision>;
+    /** What each caller may see in the catalog (default: everything). */
+    visible?: Visibility;
+    sources?: PlatformEventSource[];
+    httpAuth?: HttpAuthService;
   } = {},
 ) {
   if (!currentDatabaseId) {
@@ -106,7 +118,7 @@ async function setup(
     maxFutureSkewMs: 60 * 60 * 1000,
     now: () => new Date('2026-11-10T00:00:00Z'),
   });
-  const catalog = catalogServiceMock({ entities });
+  const catalog = scopedCatalog(entities, options.visible ?? (() => true));
   const doraStore = await DatabaseDoraStore.create({
     database: mockServices.database({ knex }),
   });
@@ -129,6 +141,10 @@ async function setup(
     },
     now: () => new Date('2026-11-10T00:00:00Z'),
   });
+  const decide = (name: string): PolicyDecision =>
+    options.decisions?.[name] ?? {
+      result: options.permission ?? AuthorizeResult.ALLOW,
+    };
   const router = await createRouter({
     intake,
     store,
@@ -142,15 +158,19 @@ async function setup(
     ],
     linkerStatus: () => ({ entitiesIndexed: index.size, indexBuiltAt: null }),
     projectionHealth: () => runner.health(),
-    sources: [signedSource],
-    httpAuth: mockServices.httpAuth({
-      defaultCredentials: mockCredentials.none(),
-    }),
+    sources: options.sources ?? [signedSource],
+    httpAuth:
+      options.httpAuth ??
+      mockServices.httpAuth({
+        defaultCredentials: mockCredentials.none(),
+      }),
     permissions: mockServices.permissions.mock({
       authorize: async reqs =>
-        reqs.map(() => ({
-          result: options.permission ?? AuthorizeResult.ALLOW,
+        reqs.map(({ permission }) => ({
+          result: decide(permission.name).result as AuthorizeResult.ALLOW,
         })),
+      authorizeConditional: async reqs =>
+        reqs.map(({ permission }) => decide(permission.name) as any),
     }),
     maxBodySize: options.maxBodySize ?? '1mb',
   });
@@ -165,7 +185,7 @@ async function setup(
   const stored = async () =>
     (await request(app).get('/events?limit=1000').set('Authorization', user))
       .body.items;
-  return { app, store, post, stored, user, runner };
+  return { app, store, post, stored, user, runner, catalog };
 }
 
 describeEachDatabase('POST /events', () => {
@@ -501,6 +521,7 @@ describeEachDatabase('POST /webhooks/:sourceId', () => {
     const { app } = await setup();
     const res = await request(app)
       .post('/webhooks/signed')
+      .set('Content-Type', 'application/json')
       .set('X-Signature', sign('not json'))
       .send('not json');
     expect(res.status).toBe(400);
@@ -772,5 +793,581 @@ describeEachDatabase('every bounded field at its maximum', () => {
       expect(result.error.startsWith(`${path}: `)).toBe(true);
     });
     expect((await stored()).map((e: any) => e.id)).toEqual(['deploy-1']);
+  });
+});
+
+// --- Hardening (issue 7): credentials, webhooks, content types, queries, scope
+
+/** What Backstage's auth service throws for a plugin-typed token whose payload cannot be decoded. */
+const MALFORMED_TOKEN =
+  'eyJhbGciOiJFUzI1NiIsInR5cCI6InZuZC5iYWNrc3RhZ2UucGx1Z2luIn0.!!!.x';
+
+/** The mock httpAuth, except that a `Bearer eyJ...` token fails as jose fails on it. */
+function joseFailingHttpAuth(): HttpAuthService {
+  const mock = mockServices.httpAuth({
+    defaultCredentials: mockCredentials.none(),
+  });
+  return {
+    async credentials(req: any, options?: any) {
+      if (/^Bearer eyJ/.test(req.headers.authorization ?? '')) {
+        throw Object.assign(
+          new Error('Failed to parse the decoded payload as JSON'),
+          { name: 'JWTInvalid', code: 'ERR_JWT_INVALID' },
+        );
+      }
+      return mock.credentials(req, options);
+    },
+    issueUserCookie: (res, options) => mock.issueUserCookie(res, options),
+  } as HttpAuthService;
+}
+
+describeEachDatabase('a malformed credential', () => {
+  const routes: Array<[string, string]> = [
+    ['GET', '/health'],
+    ['GET', '/events'],
+    ['POST', '/events'],
+    ['GET', '/activity?entityRef=payments-api'],
+    ['GET', '/dora/metrics?entityRef=payments-api'],
+    ['GET', '/dora/environments?entityRef=payments-api'],
+    ['GET', '/openapi.json'],
+    ['GET', '/no-such-route'],
+  ];
+
+  it.each(routes)(
+    '%s %s answers 401 with a short message and no stack, also in development',
+    async (method, path) => {
+      const nodeEnv = process.env.NODE_ENV;
+      process.env.NODE_ENV = 'development'; // the error handler shows stacks
+      let app: express.Express;
+      try {
+        ({ app } = await setup({ httpAuth: joseFailingHttpAuth() }));
+      } finally {
+        process.env.NODE_ENV = nodeEnv;
+      }
+      const req =
+        method === 'GET' ? request(app).get(path) : request(app).post(path);
+      const res = await req
+        .set('Authorization', `Bearer ${MALFORMED_TOKEN}`)
+        .set('Content-Type', 'application/json')
+        .send(method === 'POST' ? { events: [deploymentEvent()] } : undefined);
+      expect(res.status).toBe(401);
+      expect(res.body.error).toEqual({
+        name: 'AuthenticationError',
+        message: 'invalid credentials: the token cannot be read',
+      });
+    },
+  );
+
+  it('leaves the webhooks to their signature', async () => {
+    const { app, stored } = await setup({ httpAuth: joseFailingHttpAuth() });
+    const body = JSON.stringify({ deploy: 'hook-1' });
+    const res = await request(app)
+      .post('/webhooks/signed')
+      .set('Authorization', `Bearer ${MALFORMED_TOKEN}`)
+      .set('Content-Type', 'application/json')
+      .set('X-Signature', sign(body))
+      .send(body);
+    expect(res.status).toBe(200);
+    expect((await stored()).map((e: any) => e.id)).toEqual(['hook-1']);
+  });
+
+  it('is checked before the query is validated or the body read', async () => {
+    const { app } = await setup();
+    const bad = await request(app).get('/dora/metrics?colour=red');
+    expect(bad.status).toBe(401);
+    const post = await request(app)
+      .post('/events')
+      .set('Content-Type', 'text/plain')
+      .send('not even json');
+    expect(post.status).toBe(401);
+  });
+});
+
+/**
+ * Sends a POST whose body never ends (a first chunk, then nothing) and
+ * resolves with the answer; `observed` tells whether the server read any of it.
+ */
+async function postUnendingBody(
+  router: express.Express,
+  path: string,
+  headers: Record<string, string>,
+) {
+  const observed = { didRead: undefined as boolean | undefined };
+  const app = express()
+    .use((req, res, next) => {
+      res.on('finish', () => {
+        observed.didRead = req.readableDidRead;
+      });
+      next();
+    })
+    .use(router);
+  const server = app.listen(0);
+  await new Promise(resolve => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  try {
+    return await new Promise<{
+      status: number;
+      connection?: string;
+      body: any;
+      observed: typeof observed;
+    }>((resolve, reject) => {
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error('no answer within 5 s: the server waits for the body'),
+          ),
+        5000,
+      );
+      const req = http.request({ port, path, method: 'POST', headers }, res => {
+        let text = '';
+        res.on('data', chunk => (text += chunk));
+        res.on('end', () => {
+          clearTimeout(timer);
+          resolve({
+            status: res.statusCode!,
+            connection: res.headers.connection,
+            body: JSON.parse(text),
+            observed,
+          });
+          req.destroy();
+        });
+      });
+      req.on('error', () => {}); // the server closes while we still "send"
+      // A first chunk, short of any declared length: the rest never comes.
+      const declared = Number(headers['Content-Length'] ?? Infinity);
+      req.write(Buffer.alloc(Math.min(64 * 1024, declared - 1), 'x'));
+    });
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+}
+
+describeEachDatabase(
+  'POST /webhooks/:sourceId reads nothing it does not have to',
+  () => {
+    const smallSource: PlatformEventSource = {
+      ...signedSource,
+      id: 'small',
+      maxBodySize: '1kb',
+    };
+
+    it('answers 404 for an unknown source without reading a 24 MiB body', async () => {
+      const { app } = await setup();
+      const res = await postUnendingBody(
+        express().use(app),
+        '/webhooks/does-not-exist',
+        {
+          'Content-Type': 'application/json',
+          'Content-Length': String(24 * 1024 * 1024),
+        },
+      );
+      expect(res.status).toBe(404);
+      expect(res.body.error.message).toMatch(
+        /no webhook source "does-not-exist"/,
+      );
+      expect(res.observed.didRead).toBe(false);
+      expect(res.connection).toBe('close');
+    });
+
+    it('answers 413 before reading when Content-Length is over the source limit', async () => {
+      const { app } = await setup({ sources: [signedSource, smallSource] });
+      const res = await postUnendingBody(
+        express().use(app),
+        '/webhooks/small',
+        {
+          'Content-Type': 'application/json',
+          'Content-Length': '2048',
+        },
+      );
+      expect(res.status).toBe(413);
+      expect(res.body.error.message).toBe(
+        'request body is 2048 bytes; the limit is 1024 bytes (maxBodySize of event source "small")',
+      );
+      expect(res.observed.didRead).toBe(false);
+    });
+
+    it('stops reading a chunked body at the source limit, before the signature check', async () => {
+      const { app, stored } = await setup({
+        sources: [signedSource, smallSource],
+      });
+      const res = await postUnendingBody(
+        express().use(app),
+        '/webhooks/small',
+        {
+          'Content-Type': 'application/json',
+          'Transfer-Encoding': 'chunked',
+        },
+      );
+      expect(res.status).toBe(413);
+      expect(res.body.error.message).toMatch(
+        /^request body is more than 1024 bytes; the limit is 1024 bytes/,
+      );
+      expect(await stored()).toEqual([]);
+    });
+
+    it('applies the source limit, not the intake limit, and checks the signature within it', async () => {
+      const { app, stored } = await setup({
+        sources: [signedSource, smallSource],
+      });
+      const big = JSON.stringify({ deploy: 'x'.repeat(2000) });
+      const over = await request(app)
+        .post('/webhooks/small')
+        .set('Content-Type', 'application/json')
+        .set('X-Signature', sign(big))
+        .send(big);
+      expect(over.status).toBe(413);
+      // The same body is within the intake limit (1mb) for the default source.
+      const body = JSON.stringify({ deploy: 'small-1' });
+      const unsigned = await request(app)
+        .post('/webhooks/small')
+        .set('Content-Type', 'application/json')
+        .send(body);
+      expect(unsigned.status).toBe(401);
+      const signed = await request(app)
+        .post('/webhooks/small')
+        .set('Content-Type', 'application/json')
+        .set('X-Signature', sign(body))
+        .send(body);
+      expect(signed.status).toBe(200);
+      expect((await stored()).map((e: any) => e.id)).toEqual(['small-1']);
+    });
+
+    it('refuses a source whose maxBodySize is not a size, at startup', async () => {
+      await expect(
+        setup({ sources: [{ ...signedSource, maxBodySize: 'lots' }] }),
+      ).rejects.toThrow(
+        'maxBodySize of event source "signed": "lots" is not a size',
+      );
+    });
+  },
+);
+
+describeEachDatabase('content types', () => {
+  const body = JSON.stringify({ events: [deploymentEvent()] });
+
+  it.each([
+    ['application/json', 200],
+    ['application/json; charset=utf-8', 200],
+    ['Application/JSON;charset="UTF-8"', 200],
+    ['text/plain', 415],
+    ['application/x-www-form-urlencoded', 415],
+    ['application/vnd.api+json', 415],
+    ['application/json; charset=iso-8859-1', 415],
+  ])('POST /events with %s answers %d', async (type, status) => {
+    const { app, user, stored } = await setup();
+    const res = await request(app)
+      .post('/events')
+      .set('Authorization', user)
+      .set('Content-Type', type)
+      .send(body);
+    expect(res.status).toBe(status);
+    if (status === 415) {
+      expect(res.body.error.message).toMatch(/^Content-Type: /);
+      expect(await stored()).toEqual([]);
+    }
+  });
+
+  it('POST /events without a Content-Type answers 415; 401 and 403 come first', async () => {
+    const { app, user } = await setup();
+    const none = await request(app).post('/events').set('Authorization', user);
+    expect(none.status).toBe(415);
+    expect(none.body.error.message).toBe(
+      'Content-Type: required, must be application/json',
+    );
+    const anonymous = await request(app)
+      .post('/events')
+      .set('Content-Type', 'text/plain')
+      .send('x');
+    expect(anonymous.status).toBe(401);
+    const denied = await setup({ permission: AuthorizeResult.DENY });
+    const forbidden = await request(denied.app)
+      .post('/events')
+      .set('Authorization', user)
+      .set('Content-Type', 'text/plain')
+      .send('x');
+    expect(forbidden.status).toBe(403);
+  });
+
+  it('POST /events refuses a compressed body with 415', async () => {
+    const { app, user } = await setup();
+    const res = await request(app)
+      .post('/events')
+      .set('Authorization', user)
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .send(body);
+    expect(res.status).toBe(415);
+    expect(res.body.error.message).toMatch(/^Content-Encoding: /);
+  });
+
+  it('a webhook needs one of its source content types, before the signature check', async () => {
+    const csvSource: PlatformEventSource = {
+      ...signedSource,
+      id: 'csv',
+      contentTypes: ['text/csv'],
+      async toEvents() {
+        return [deploymentEvent({ id: 'from-csv', source: 'csv' })];
+      },
+    };
+    const { app, stored } = await setup({ sources: [signedSource, csvSource] });
+    const json = JSON.stringify({ deploy: 'hook-1' });
+    const plain = await request(app)
+      .post('/webhooks/signed')
+      .set('Content-Type', 'text/plain')
+      .set('X-Signature', sign(json))
+      .send(json);
+    expect(plain.status).toBe(415);
+    expect(plain.body.error.message).toBe(
+      'Content-Type: "text/plain" is not accepted here; must be application/json',
+    );
+    const unsignedPlain = await request(app)
+      .post('/webhooks/signed')
+      .set('Content-Type', 'text/plain')
+      .send(json);
+    expect(unsignedPlain.status).toBe(415);
+    const csvAsJson = await request(app)
+      .post('/webhooks/csv')
+      .set('Content-Type', 'application/json')
+      .set('X-Signature', sign('"a"'))
+      .send('"a"');
+    expect(csvAsJson.status).toBe(415);
+    const csv = await request(app)
+      .post('/webhooks/csv')
+      .set('Content-Type', 'text/csv')
+      .set('X-Signature', sign('"a"'))
+      .send('"a"');
+    expect(csv.status).toBe(200);
+    expect((await stored()).map((e: any) => e.id)).toEqual(['from-csv']);
+  });
+});
+
+describeEachDatabase('strict query parameters', () => {
+  it.each([
+    ['/events?limit=0x10', /^limit: must be a whole number in decimal digits$/],
+    ['/events?limit=1e2', /^limit: must be a whole number in decimal digits$/],
+    ['/events?limit=%205', /^limit: must be a whole number in decimal digits$/],
+    ['/events?limit=5%20', /^limit: must be a whole number in decimal digits$/],
+    ['/events?limit=', /^limit: must be a whole number in decimal digits$/],
+    ['/events?limit=-1', /^limit: must be a whole number in decimal digits$/],
+    ['/events?limit=2.5', /^limit: must be a whole number in decimal digits$/],
+    [
+      '/events?before=0x10',
+      /^before: must be a whole number in decimal digits$/,
+    ],
+    ['/events?before=0', /^before: /],
+    ['/events?limit[]=5', /^limit: must be given once/],
+    ['/events?limit=1&limit=2', /^limit: must be given once/],
+    ['/events?entityRef[]=payments-api', /^entityRef: must be given once/],
+    ['/events?entityRef[x]=payments-api', /^entityRef: must be given once/],
+    ['/health?x[]=1', /^x: must be given once/],
+    ['/activity?entityRef[]=payments-api', /^entityRef: must be given once/],
+    [
+      '/activity?entityRef=payments-api&entityRef=ledger-service',
+      /^entityRef: must be given once/,
+    ],
+    [
+      '/dora/metrics?entityRef=payments-api&excludeWeekends[]=true',
+      /^excludeWeekends: must be given once/,
+    ],
+    [
+      '/dora/metrics?entityRef=payments-api&tierModel=2024&tierModel=2023',
+      /^tierModel: must be given once/,
+    ],
+    ['/dora/environments?entityRef[]=x', /^entityRef: must be given once/],
+  ])('GET %s answers 400 naming the parameter', async (path, message) => {
+    const { app, user } = await setup();
+    const res = await request(app).get(path).set('Authorization', user);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(message);
+  });
+
+  it('still takes plain decimal values', async () => {
+    const { app, user, post } = await setup();
+    await post({ events: [deploymentEvent()] });
+    const res = await request(app)
+      .get('/events?limit=007&before=999999999')
+      .set('Authorization', user);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(1);
+  });
+});
+
+describeEachDatabase('GET /events is scoped to what the caller may see', () => {
+  const alice = 'user:default/alice';
+  const aliceHeader = mockCredentials.user.header(alice);
+  const conditional: PolicyDecision = {
+    result: AuthorizeResult.CONDITIONAL,
+    pluginId: 'catalog',
+    resourceType: 'catalog-entity',
+    conditions: {
+      rule: 'IS_ENTITY_OWNER',
+      resourceType: 'catalog-entity',
+      params: { claims: [alice] },
+    },
+  };
+  /** Alice sees payments-api only; every other caller sees everything. */
+  const visible: Visibility = (caller, ref) =>
+    caller !== alice || ref === 'component:default/payments-api';
+
+  /** Events of both components, interleaved, and one unlinked. */
+  async function seed(post: (body: unknown) => Promise<request.Response>) {
+    const events = [];
+    for (let i = 0; i < 12; i++) {
+      events.push(
+        deploymentEvent({ id: `pay-${i}` }),
+        deploymentEvent({
+          id: `ledger-${i}`,
+          subject: { kind: 'repository', name: 'acme/ledger-service' },
+        }),
+      );
+    }
+    events.push(
+      deploymentEvent({
+        id: 'nowhere',
+        subject: { kind: 'repository', name: 'acme/unknown' },
+      }),
+    );
+    expect((await post({ events })).status).toBe(200);
+  }
+
+  async function readAll(app: express.Express, header: string, qs = '') {
+    const ids: string[] = [];
+    const pageSizes: number[] = [];
+    let cursor: number | undefined;
+    for (let pages = 0; pages < 100; pages++) {
+      const res = await request(app)
+        .get(`/events?limit=3${qs}${cursor ? `&before=${cursor}` : ''}`)
+        .set('Authorization', header);
+      expect(res.status).toBe(200);
+      ids.push(...res.body.items.map((e: any) => e.id));
+      pageSizes.push(res.body.items.length);
+      cursor = res.body.nextCursor;
+      if (cursor === undefined) return { ids, pageSizes };
+    }
+    throw new Error('paging did not end');
+  }
+
+  it('with a conditional catalog decision, returns only events of entities the catalog shows the caller, paging through all of them once', async () => {
+    const { app, post, catalog } = await setup({
+      visible,
+      decisions: {
+        'catalog.entity.read': conditional,
+        'platform.event.read.unlinked': { result: AuthorizeResult.DENY },
+      },
+    });
+    await seed(post);
+    const { ids } = await readAll(app, aliceHeader);
+    expect(ids).toEqual(Array.from({ length: 12 }, (_, i) => `pay-${11 - i}`));
+    // Visibility was asked of the catalog with Alice's credentials.
+    expect(
+      catalog.reads.filter(r => r.method === 'getEntitiesByRefs'),
+    ).not.toHaveLength(0);
+    expect(new Set(catalog.reads.map(r => r.caller))).toEqual(new Set([alice]));
+  });
+
+  it('bounds the work per request: a long run of invisible events gives a short page with a cursor', async () => {
+    const { app, post } = await setup({
+      visible,
+      decisions: {
+        'catalog.entity.read': conditional,
+        'platform.event.read.unlinked': { result: AuthorizeResult.DENY },
+      },
+    });
+    const events = [deploymentEvent({ id: 'pay-old' })];
+    for (let i = 0; i < 40; i++) {
+      events.push(
+        deploymentEvent({
+          id: `ledger-${i}`,
+          subject: { kind: 'repository', name: 'acme/ledger-service' },
+        }),
+      );
+    }
+    await post({ events });
+    const first = await request(app)
+      .get('/events?limit=3')
+      .set('Authorization', aliceHeader);
+    // 5 pages of 3 scanned, nothing visible: an empty page that says "read on".
+    expect(first.body.items).toEqual([]);
+    expect(first.body.nextCursor).toEqual(expect.any(Number));
+    const { ids } = await readAll(app, aliceHeader);
+    expect(ids).toEqual(['pay-old']);
+  });
+
+  it('an entityRef the caller may not see reads as no events', async () => {
+    const { app, post } = await setup({
+      visible,
+      decisions: { 'catalog.entity.read': conditional },
+    });
+    await seed(post);
+    const hidden = await request(app)
+      .get('/events?entityRef=ledger-service')
+      .set('Authorization', aliceHeader);
+    expect(hidden.status).toBe(200);
+    expect(hidden.body).toEqual({ items: [] });
+    const own = await request(app)
+      .get('/events?entityRef=payments-api&limit=2')
+      .set('Authorization', aliceHeader);
+    expect(own.body.items.map((e: any) => e.id)).toEqual(['pay-11', 'pay-10']);
+    expect(own.body.nextCursor).toEqual(expect.any(Number));
+  });
+
+  it('with catalog.entity.read denied, no linked event is shown', async () => {
+    const { app, post, user } = await setup({
+      decisions: { 'catalog.entity.read': { result: AuthorizeResult.DENY } },
+    });
+    await seed(post);
+    const res = await request(app)
+      .get('/events?entityRef=payments-api')
+      .set('Authorization', user);
+    expect(res.body).toEqual({ items: [] });
+    // Unlinked events are a permission of their own (allowed here).
+    const all = await request(app).get('/events').set('Authorization', user);
+    expect(all.body.items.map((e: any) => e.id)).toEqual(['nowhere']);
+  });
+
+  it('unlinked events need platform.event.read.unlinked', async () => {
+    const denied = await setup({
+      decisions: {
+        'platform.event.read.unlinked': { result: AuthorizeResult.DENY },
+      },
+    });
+    await seed(denied.post);
+    const explicit = await request(denied.app)
+      .get('/events?unlinked=true')
+      .set('Authorization', denied.user);
+    expect(explicit.status).toBe(403);
+    expect(explicit.body.error.message).toBe(
+      'not allowed: platform.event.read.unlinked',
+    );
+    const listing = await readAll(denied.app, denied.user);
+    expect(listing.ids).toHaveLength(24);
+    expect(listing.ids).not.toContain('nowhere');
+
+    const allowed = await setup();
+    await seed(allowed.post);
+    const unlinked = await request(allowed.app)
+      .get('/events?unlinked=true')
+      .set('Authorization', allowed.user);
+    expect(unlinked.body.items.map((e: any) => e.id)).toEqual(['nowhere']);
+    expect((await readAll(allowed.app, allowed.user)).ids).toHaveLength(25);
+  });
+
+  it('DORA and activity reads of an entity the caller may not see are a 404', async () => {
+    const { app } = await setup({ visible });
+    for (const path of [
+      '/activity?entityRef=ledger-service',
+      '/dora/metrics?entityRef=ledger-service',
+      '/dora/environments?entityRef=ledger-service',
+    ]) {
+      const res = await request(app)
+        .get(path)
+        .set('Authorization', aliceHeader);
+      expect(res.status).toBe(404);
+    }
+    const own = await request(app)
+      .get('/activity?entityRef=payments-api')
+      .set('Authorization', aliceHeader);
+    expect(own.status).toBe(200);
   });
 });

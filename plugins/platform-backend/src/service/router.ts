@@ -16,14 +16,23 @@ import {
 } from '@goldenpath/plugin-platform-common';
 import { PlatformEventSource } from '@goldenpath/plugin-platform-node';
 import express from 'express';
+import Router from 'express-promise-router';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { describeBodyError } from '../errors';
 import { createPlatformOpenApiRouter } from '../schema/createPlatformOpenApiRouter';
 import { getEntityActivity } from '../eventLog/entityActivity';
 import { EventStore } from '../eventLog/EventStore';
+import { listVisibleEvents } from '../eventLog/listVisibleEvents';
 import { PlatformFeature, PlatformRouter } from '../features/PlatformFeature';
 import { EventIntake } from '../ingest/EventIntake';
 import { ProjectionHealth } from '../projections/ProjectionRunner';
+import { credentialsBarrier, requireCredentials } from './credentials';
+import {
+  closeIfBodyUnread,
+  parseByteSize,
+  readRawBody,
+  requireContentType,
+} from './requestBody';
 import {
   parseActivityQuery,
   parseEventListQuery,
@@ -46,12 +55,18 @@ export interface RouterOptions {
 /**
  * HTTP translation only: parse, authorize, call the intake, the log or a
  * feature, respond. The shared routes are here; each feature adds its own.
+ * Every request but a webhook passes the credentials barrier first (before
+ * the request validator, whose error handler would turn a 401 into a 400).
  */
 export async function createRouter(
   options: RouterOptions,
-): Promise<PlatformRouter> {
-  const { intake, store, httpAuth, permissions, maxBodySize } = options;
-  const router = await createPlatformOpenApiRouter();
+): Promise<express.Router> {
+  const { intake, store, httpAuth, permissions } = options;
+  const maxBodySize = parseByteSize(
+    options.maxBodySize,
+    'platform.intake.maxBodySize',
+  );
+  const router: PlatformRouter = await createPlatformOpenApiRouter();
 
   const authorize = async (
     credentials: BackstageCredentials,
@@ -66,7 +81,7 @@ export async function createRouter(
   };
 
   const credentials = (req: express.Request<any, any, any, any, any>) =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+    requireCredentials(httpAuth, req);
 
   router.get('/health', async (req, res) => {
     await credentials(req);
@@ -80,32 +95,31 @@ export async function createRouter(
     res.json(health);
   });
 
+  // Who may post and in what form is settled before a byte of the body is read.
   router.post(
     '/events',
+    async (req, _res, next) => {
+      await authorize(await credentials(req), platformEventCreatePermission);
+      requireContentType(req, ['application/json']);
+      next();
+    },
     express.json({ limit: maxBodySize, type: () => true }),
     async (req, res) => {
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['user', 'service'],
-      });
-      await authorize(credentials, platformEventCreatePermission);
       const result = await intake.ingest(unwrapEventBatch(req.body));
       sendIngestResult(res, result);
     },
   );
 
   router.get('/events', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    await authorize(credentials, platformEventReadPermission);
-    const query = parseEventListQuery(req.query);
-    const items = await store.list(query);
-    res.json({
-      items,
-      ...(items.length === query.limit
-        ? { nextCursor: items[items.length - 1].seq }
-        : {}),
-    });
+    const caller = await credentials(req);
+    await authorize(caller, platformEventReadPermission);
+    res.json(
+      await listVisibleEvents(
+        { store, catalog: options.catalog, permissions },
+        parseEventListQuery(req.query),
+        caller,
+      ),
+    );
   });
 
   router.get('/activity', async (req, res) => {
@@ -123,35 +137,53 @@ export async function createRouter(
   }
 
   // Webhooks authenticate by signature (the source's verifyWebhook), not by a
-  // Backstage credential: the auth policy for /webhooks is set in plugin.ts.
+  // Backstage credential (credentialsBarrier lets /webhooks through). Nothing
+  // is read before it has to be: unknown source 404, media type 415, size
+  // 413 (the source's own limit), then the signature over the raw bytes,
+  // then JSON.
   const webhookSources = new Map(
     options.sources
       .filter(source => source.verifyWebhook)
-      .map(source => [source.id, source]),
+      .map(source => [
+        source.id,
+        {
+          source,
+          maxBodySize:
+            source.maxBodySize === undefined
+              ? maxBodySize
+              : parseByteSize(
+                  source.maxBodySize,
+                  `maxBodySize of event source "${source.id}"`,
+                ),
+          contentTypes: source.contentTypes ?? ['application/json'],
+        },
+      ]),
   );
-  router.post(
-    '/webhooks/:sourceId',
-    express.raw({ limit: maxBodySize, type: () => true }),
-    async (req, res) => {
-      const source = webhookSources.get(req.params.sourceId);
-      if (!source) {
-        throw new NotFoundError(
-          `no webhook source "${req.params.sourceId}" is installed`,
-        );
-      }
-      const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const headers = lowerCaseHeaders(req.headers);
-      await source.verifyWebhook!({ headers, rawBody });
-      let payload: unknown;
-      try {
-        payload = JSON.parse(rawBody.toString('utf8'));
-      } catch {
-        throw new InputError('webhook body is not valid JSON');
-      }
-      const events = await source.toEvents({ payload, headers });
-      sendIngestResult(res, await intake.ingest(events, { raw: payload }));
-    },
-  );
+  router.post('/webhooks/:sourceId', async (req, res) => {
+    const webhook = webhookSources.get(req.params.sourceId);
+    if (!webhook) {
+      throw new NotFoundError(
+        `no webhook source "${req.params.sourceId}" is installed`,
+      );
+    }
+    const { source } = webhook;
+    requireContentType(req, webhook.contentTypes);
+    const rawBody = await readRawBody(
+      req,
+      webhook.maxBodySize,
+      `maxBodySize of event source "${source.id}"`,
+    );
+    const headers = lowerCaseHeaders(req.headers);
+    await source.verifyWebhook!({ headers, rawBody });
+    let payload: unknown;
+    try {
+      payload = JSON.parse(rawBody.toString('utf8'));
+    } catch {
+      throw new InputError('webhook body is not valid JSON');
+    }
+    const events = await source.toEvents({ payload, headers });
+    sendIngestResult(res, await intake.ingest(events, { raw: payload }));
+  });
 
   router.use(
     (
@@ -162,7 +194,11 @@ export async function createRouter(
     ) => next(describeBodyError(error)),
   );
 
-  return router;
+  const barrier = Router();
+  barrier.use(credentialsBarrier(httpAuth));
+  barrier.use(router);
+  barrier.use(closeIfBodyUnread);
+  return barrier;
 }
 
 /**
