@@ -3,6 +3,14 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EventSubject } from '@goldenpath/plugin-platform-common';
 import { EntityIndex, LINKABLE_KINDS, LinkResult } from './EntityIndex';
 
+/**
+ * How long an empty index is reused. A catalog that returns no linkable
+ * entity has usually not read its locations yet (backend startup): relying on
+ * it for the full cache time would leave every event of those minutes
+ * unlinked until the relink task.
+ */
+const EMPTY_INDEX_MAX_AGE_MS = 5_000;
+
 export interface LinkTarget {
   subject: EventSubject;
   entityRef?: string;
@@ -25,8 +33,13 @@ export class CatalogEntityLinker {
       auth: AuthService;
       logger: LoggerService;
       maxAgeMs: number;
+      now?: () => number;
     },
   ) {}
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
 
   /** Rebuilds the index from the catalog now; concurrent callers share one fetch. */
   refresh(): Promise<EntityIndex> {
@@ -57,10 +70,14 @@ export class CatalogEntityLinker {
   }
 
   private async currentIndex(): Promise<EntityIndex> {
+    const maxAgeMs =
+      this.index?.size === 0
+        ? Math.min(this.options.maxAgeMs, EMPTY_INDEX_MAX_AGE_MS)
+        : this.options.maxAgeMs;
     const fresh =
       this.index &&
       this.builtAt &&
-      Date.now() - this.builtAt.getTime() < this.options.maxAgeMs;
+      this.now() - this.builtAt.getTime() < maxAgeMs;
     if (fresh) return this.index!;
     try {
       return await this.refresh();
@@ -92,7 +109,7 @@ export class CatalogEntityLinker {
     );
     const index = EntityIndex.fromEntities(items);
     this.index = index;
-    this.builtAt = new Date();
+    this.builtAt = new Date(this.now());
     return index;
   }
 }
