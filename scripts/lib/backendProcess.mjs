@@ -20,8 +20,22 @@ function configLines({ port, dataDir, database, logLevelDebug, extra }) {
       ? [
           '  database:',
           '    client: pg',
+          // An object, not a connection string: with a string every plugin
+          // would share the server's default database instead of getting
+          // its own `<prefix>plugin_<id>`.
           '    connection:',
-          `      connectionString: ${database.url}`,
+          `      host: ${new URL(database.url).hostname}`,
+          `      port: ${new URL(database.url).port || 5432}`,
+          `      user: ${
+            decodeURIComponent(new URL(database.url).username) || 'postgres'
+          }`,
+          ...(new URL(database.url).password
+            ? [
+                `      password: ${decodeURIComponent(
+                  new URL(database.url).password,
+                )}`,
+              ]
+            : []),
           `    prefix: ${database.prefix}`,
           ...(database.pool
             ? [

@@ -46,7 +46,7 @@ export function platformDatabase(kind, dataDir, prefix) {
 }
 
 function postgres(prefix) {
-  const database = `${prefix}plugin_platform`;
+  const database = `${prefix}platform`;
   const admin = () => knexFactory({ client: 'pg', connection: PG_URL });
   const dropAll = async () => {
     const db = admin();

@@ -15,7 +15,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { INGEST_TOKEN, backendProcess } from '../lib/backendProcess.mjs';
+import {
+  INGEST_TOKEN,
+  backendProcess,
+  guestToken,
+} from '../lib/backendProcess.mjs';
 import { platformDatabase } from '../lib/platformDatabase.mjs';
 
 const { values } = parseArgs({
@@ -58,6 +62,21 @@ function event(n) {
       changeShas: [],
     },
   };
+}
+
+/** Waits until the catalog has read the example entities the events name. */
+async function catalogReady(replica) {
+  const token = await guestToken(replica.baseUrl);
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const res = await fetch(
+      `${replica.baseUrl}/api/catalog/entities/by-name/component/default/ledger-service`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    if (res.ok) return;
+    await new Promise(r => setTimeout(r, 500));
+  }
+  throw new Error('the catalog did not load the example entities');
 }
 
 async function post(replica, events) {
@@ -114,6 +133,7 @@ async function runWith(count) {
     // The first one runs the migrations; the others then start together.
     await replicas[0].start();
     await Promise.all(replicas.slice(1).map(r => r.start()));
+    await catalogReady(replicas[0]);
     const started = Date.now();
     let next = 0;
     let request = 0;
