@@ -138,4 +138,31 @@ describe.each(databases.eachSupportedId())('migrations (%s)', id => {
       ),
     ).toBe(true);
   });
+
+  it('events_relink_retention_indexes: adds and drops the partial indexes', async () => {
+    const knex = await databases.init(id);
+    const indexes = async (): Promise<string[]> => {
+      const names =
+        id === 'POSTGRES_15'
+          ? (
+              await knex.raw(
+                "select indexname as name from pg_indexes where tablename = 'events'",
+              )
+            ).rows
+          : await knex.raw(
+              "select name from sqlite_master where type = 'index' and tbl_name = 'events'",
+            );
+      return names
+        .map((r: { name: string }) => r.name)
+        .filter((n: string) => /^events_(unlinked|raw)_/.test(n))
+        .sort();
+    };
+    await migrateTo(knex, '20261207020000_events_relink_retention_indexes.js');
+    expect(await indexes()).toEqual([
+      'events_raw_received_idx',
+      'events_unlinked_seq_idx',
+    ]);
+    await knex.migrate.down({ directory });
+    expect(await indexes()).toEqual([]);
+  });
 });

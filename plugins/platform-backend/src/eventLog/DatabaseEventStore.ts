@@ -108,23 +108,76 @@ export class DatabaseEventStore implements EventStore {
     return rows.map(fromRow);
   }
 
-  async listUnlinked(after: number, limit: number): Promise<UnlinkedEvent[]> {
-    const rows: Array<
-      Pick<
-        EventRow,
-        'seq' | 'subject_kind' | 'subject_name' | 'subject_cluster' | 'event'
-      >
-    > = await this.knex<EventRow>('events')
-      .select('seq', 'subject_kind', 'subject_name', 'subject_cluster', 'event')
+  async listUnlinked(
+    after: number,
+    limit: number,
+    options: { receivedSince?: string } = {},
+  ): Promise<UnlinkedEvent[]> {
+    // served by the partial index events_unlinked_seq_idx
+    const q = this.knex<EventRow>('events')
+      .select(
+        'seq',
+        'subject_kind',
+        'subject_name',
+        'subject_cluster',
+        'event',
+        'received_at',
+      )
       .whereNull('entity_ref')
       .where('seq', '>', after)
       .orderBy('seq', 'asc')
       .limit(limit);
+    if (options.receivedSince) {
+      q.where('received_at', '>=', options.receivedSince);
+    }
+    const rows: Array<
+      Pick<
+        EventRow,
+        | 'seq'
+        | 'subject_kind'
+        | 'subject_name'
+        | 'subject_cluster'
+        | 'event'
+        | 'received_at'
+      >
+    > = await q;
     return rows.map(row => ({
       seq: Number(row.seq),
       subject: subjectOf(row),
       entityRef: JSON.parse(row.event).entityRef,
+      receivedAt: row.received_at,
     }));
+  }
+
+  async deleteUnlinkedReceivedBefore(
+    cutoff: string,
+    limit: number,
+  ): Promise<number> {
+    const batch = this.knex('events')
+      .select('seq')
+      .whereNull('entity_ref')
+      .where('received_at', '<', cutoff)
+      .orderBy('seq', 'asc')
+      .limit(limit);
+    // Checked again on the row deleted: one the relink task links meanwhile
+    // is kept (PostgreSQL re-evaluates the condition on the updated row).
+    return this.knex('events')
+      .whereIn('seq', batch)
+      .whereNull('entity_ref')
+      .delete();
+  }
+
+  async clearRawReceivedBefore(cutoff: string, limit: number): Promise<number> {
+    // served by the partial index events_raw_received_idx
+    const batch = this.knex('events')
+      .select('seq')
+      .whereNotNull('raw')
+      .where('received_at', '<', cutoff)
+      .limit(limit);
+    return this.knex('events')
+      .whereIn('seq', batch)
+      .whereNotNull('raw')
+      .update({ raw: null });
   }
 
   async readLinked(

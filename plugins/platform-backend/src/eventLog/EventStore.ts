@@ -34,6 +34,7 @@ export interface UnlinkedEvent {
   seq: number;
   subject: EventSubject;
   entityRef?: string;
+  receivedAt: string;
 }
 
 /** A linked event as the projections read it, in log order. */
@@ -81,7 +82,22 @@ export interface EventStore {
    */
   append(events: NewEvent[]): Promise<AppendOutcome[]>;
   list(query: EventQuery): Promise<StoredEvent[]>;
-  listUnlinked(after: number, limit: number): Promise<UnlinkedEvent[]>;
+  /** Unlinked events after `after`, oldest first; only those received since `receivedSince` if given. */
+  listUnlinked(
+    after: number,
+    limit: number,
+    options?: { receivedSince?: string },
+  ): Promise<UnlinkedEvent[]>;
+  /**
+   * Retention: deletes up to `limit` unlinked events received before `cutoff`
+   * (never a linked one); returns how many.
+   */
+  deleteUnlinkedReceivedBefore(cutoff: string, limit: number): Promise<number>;
+  /**
+   * Retention: clears the source payload (`raw`) of up to `limit` events
+   * received before `cutoff`; the canonical event and its link stay. Returns how many.
+   */
+  clearRawReceivedBefore(cutoff: string, limit: number): Promise<number>;
   /**
    * Linked events of the given types after `afterSeq`, oldest first; inside
    * `tx` when given (a projection page reads and writes in one transaction).
