@@ -101,3 +101,46 @@ describe('EntityIndex', () => {
     expect(result.reason).toMatch(reason);
   });
 });
+
+describe('EntityIndex fingerprint', () => {
+  const [payments, ledger, cluster] = catalogEntities;
+  const fingerprint = (entities: any[]) =>
+    EntityIndex.fromEntities(entities).fingerprint;
+
+  it('is the same whatever order the catalog returns entities in', () => {
+    expect(fingerprint([payments, ledger, cluster])).toBe(
+      fingerprint([cluster, ledger, payments]),
+    );
+  });
+
+  it('ignores what linking does not read', () => {
+    expect(
+      fingerprint([
+        {
+          ...payments,
+          metadata: { ...payments.metadata, description: 'changed' },
+        },
+        ledger,
+      ]),
+    ).toBe(fingerprint([payments, ledger]));
+  });
+
+  it('changes with an entity or an annotation that linking reads', () => {
+    const base = fingerprint([payments]);
+    expect(fingerprint([payments, ledger])).not.toBe(base);
+    expect(
+      fingerprint([
+        {
+          ...payments,
+          metadata: {
+            ...payments.metadata,
+            annotations: {
+              ...payments.metadata.annotations,
+              'goldenpath.dev/clusters': 'prod-eu-west-1,prod-us-east-1',
+            },
+          },
+        },
+      ]),
+    ).not.toBe(base);
+  });
+});

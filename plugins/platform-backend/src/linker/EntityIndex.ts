@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
@@ -28,6 +29,8 @@ export class EntityIndex {
   private readonly refs = new Set<string>();
   private readonly byKey = new Map<string, Candidate[]>();
 
+  private digest?: string;
+
   static fromEntities(entities: Entity[]): EntityIndex {
     const index = new EntityIndex();
     for (const entity of entities) index.add(entity);
@@ -36,6 +39,28 @@ export class EntityIndex {
 
   get size(): number {
     return this.refs.size;
+  }
+
+  /**
+   * A hash of everything `resolve` reads, independent of the catalog's order:
+   * two indexes with one fingerprint resolve every subject alike, so events
+   * that failed to link against one need not be tried against the other.
+   */
+  get fingerprint(): string {
+    if (!this.digest) {
+      const keys = [...this.byKey.entries()]
+        .map(([key, candidates]) => [
+          key,
+          candidates
+            .map(c => [c.ref, [...c.clusters].sort()] as const)
+            .sort(([a], [b]) => (a < b ? -1 : 1)),
+        ])
+        .sort(([a], [b]) => (a < b ? -1 : 1));
+      this.digest = createHash('sha256')
+        .update(JSON.stringify([[...this.refs].sort(), keys]))
+        .digest('hex');
+    }
+    return this.digest;
   }
 
   resolve(subject: EventSubject, explicitRef?: string): LinkResult {
