@@ -51,6 +51,46 @@ export interface Config {
        * @visibility backend
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * Only unlinked events received within this window are retried by the
+       * relink task; older ones stay unlinked (and go with
+       * `platform.retention.unlinkedEvents`). Resend them to link them later.
+       * @default { days: 30 }
+       * @visibility backend
+       */
+      relinkWindow?: HumanDuration | string;
+      /**
+       * Most unlinked events one relink run examines; the next run goes on from
+       * where it stopped. A run only re-examines events that already failed
+       * when the catalog's annotations or entities changed since.
+       * @default 10000
+       * @visibility backend
+       */
+      maxRelinkPerRun?: number;
+    };
+    retention?: {
+      /**
+       * Unlinked events received longer ago than this are deleted (in batches, by
+       * one replica). Linked events are never deleted. Must not be shorter than
+       * `platform.linker.relinkWindow`; `false` keeps them forever.
+       * @default { days: 90 }
+       * @visibility backend
+       */
+      unlinkedEvents?: HumanDuration | string | false;
+      /**
+       * The source payload (`raw`: the webhook or topic body an event was mapped
+       * from) of events received longer ago than this is cleared; the canonical
+       * event, its link and the projections are kept. `false` keeps them forever.
+       * @default { days: 30 }
+       * @visibility backend
+       */
+      rawPayloads?: HumanDuration | string | false;
+      /**
+       * When retention runs (a global task: one replica per tick).
+       * @default { frequency: { hours: 1 }, timeout: { minutes: 30 }, initialDelay: { minutes: 2 } }
+       * @visibility backend
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
     dora?: {
       /**

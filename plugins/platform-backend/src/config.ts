@@ -16,6 +16,16 @@ export interface PlatformConfig {
   linker: {
     cacheTtlMs: number;
     schedule: SchedulerServiceTaskScheduleDefinition;
+    /** Only unlinked events received this recently are relinked. */
+    relinkWindowMs: number;
+    maxRelinkPerRun: number;
+  };
+  retention: {
+    /** Unlinked events received longer ago are deleted; undefined keeps them. */
+    unlinkedEventsMs?: number;
+    /** Source payloads of events received longer ago are cleared; undefined keeps them. */
+    rawPayloadsMs?: number;
+    schedule: SchedulerServiceTaskScheduleDefinition;
   };
   projections: {
     pageSize: number;
@@ -31,6 +41,22 @@ function durationMs(
   return durationToMilliseconds(
     config?.has(key) ? readDurationFromConfig(config, { key }) : fallback,
   );
+}
+
+/** A retention period: a duration, or `false` to keep forever (undefined). */
+function retentionMs(
+  config: Config | undefined,
+  key: string,
+  fallback: HumanDuration,
+): number | undefined {
+  if (config?.getOptional(key) === false) return undefined;
+  const ms = durationMs(config, key, fallback);
+  if (!(ms > 0)) {
+    throw new Error(
+      `platform.retention.${key} must be a positive duration, or false to keep forever`,
+    );
+  }
+  return ms;
 }
 
 /** A task schedule under `config.schedule`, or the fallback. */
@@ -79,6 +105,19 @@ export function readPlatformConfig(root: Config): PlatformConfig {
   const intake = platform?.getOptionalConfig('intake');
   const linker = platform?.getOptionalConfig('linker');
   const projections = platform?.getOptionalConfig('projections');
+  const retention = platform?.getOptionalConfig('retention');
+  const relinkWindowMs = durationMs(linker, 'relinkWindow', { days: 30 });
+  if (!(relinkWindowMs > 0)) {
+    throw new Error('platform.linker.relinkWindow must be a positive duration');
+  }
+  const unlinkedEventsMs = retentionMs(retention, 'unlinkedEvents', {
+    days: 90,
+  });
+  if (unlinkedEventsMs !== undefined && unlinkedEventsMs < relinkWindowMs) {
+    throw new Error(
+      'platform.retention.unlinkedEvents must not be shorter than platform.linker.relinkWindow: events would be deleted while they may still be linked',
+    );
+  }
   return {
     intake: {
       maxBatchSize: positiveInteger(
@@ -100,6 +139,22 @@ export function readPlatformConfig(root: Config): PlatformConfig {
         frequency: { minutes: 1 },
         timeout: { minutes: 5 },
         initialDelay: { seconds: 20 },
+      }),
+      relinkWindowMs,
+      maxRelinkPerRun: positiveInteger(
+        linker,
+        'maxRelinkPerRun',
+        10_000,
+        'platform.linker.maxRelinkPerRun',
+      ),
+    },
+    retention: {
+      unlinkedEventsMs,
+      rawPayloadsMs: retentionMs(retention, 'rawPayloads', { days: 30 }),
+      schedule: readSchedule(retention, {
+        frequency: { hours: 1 },
+        timeout: { minutes: 30 },
+        initialDelay: { minutes: 2 },
       }),
     },
     projections: {

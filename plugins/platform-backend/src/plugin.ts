@@ -19,7 +19,8 @@ import { connectProducers } from './ingest/connectProducers';
 import { EventIntake } from './ingest/EventIntake';
 import { subscribeToEventsService } from './ingest/subscribeToEventsService';
 import { CatalogEntityLinker } from './linker/CatalogEntityLinker';
-import { relinkUnlinkedEvents } from './linker/relinkUnlinkedEvents';
+import { UnlinkedEventRelinker } from './linker/relinkUnlinkedEvents';
+import { applyRetention } from './eventLog/applyRetention';
 import { DatabaseProjectionStateStore } from './projections/DatabaseProjectionStateStore';
 import { ProjectionRunner } from './projections/ProjectionRunner';
 import { loggedTask } from './loggedTask';
@@ -107,21 +108,40 @@ export const platformPlugin = createBackendPlugin({
           logger,
         });
 
+        const relinker = new UnlinkedEventRelinker({
+          store,
+          linker,
+          logger,
+          windowMs: settings.linker.relinkWindowMs,
+          maxPerRun: settings.linker.maxRelinkPerRun,
+        });
         await scheduler.scheduleTask({
           id: 'platform-relink-events',
           scope: 'global',
           ...settings.linker.schedule,
           fn: loggedTask(logger, 'platform-relink-events', async () => {
-            const { firstLinkedSeq } = await relinkUnlinkedEvents({
-              store,
-              linker,
-              logger,
-            });
+            const { firstLinkedSeq } = await relinker.run();
             if (firstLinkedSeq) {
               await runner.rewind(firstLinkedSeq - 1);
               runner.trigger();
             }
           }),
+        });
+
+        await scheduler.scheduleTask({
+          id: 'platform-retention',
+          ...settings.retention.schedule,
+          // after the schedule: one read from config carries scope: undefined
+          scope: 'global',
+          fn: signal =>
+            loggedTask(logger, 'platform-retention', async () => {
+              await applyRetention({
+                store,
+                settings: settings.retention,
+                logger,
+                signal,
+              });
+            })(),
         });
 
         await scheduler.scheduleTask({
