@@ -4,6 +4,7 @@
  * portal only) the demo history module.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { goldenPathPermissionPolicyModule } from './permissionPolicy';
 
 const backend = createBackend();
 
@@ -16,9 +17,8 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Guests read; only admins and the CI ingest token write (permissionPolicy.ts).
+backend.add(goldenPathPermissionPolicyModule);
 
 backend.add(import('@backstage/plugin-events-backend'));
 
