@@ -115,10 +115,12 @@ export const platformPlugin = createBackendPlugin({
           windowMs: settings.linker.relinkWindowMs,
           maxPerRun: settings.linker.maxRelinkPerRun,
         });
+        // Each `scope: 'global'` comes after the spread: a schedule read from
+        // config carries `scope: undefined`, which would override it.
         await scheduler.scheduleTask({
           id: 'platform-relink-events',
-          scope: 'global',
           ...settings.linker.schedule,
+          scope: 'global',
           fn: loggedTask(logger, 'platform-relink-events', async () => {
             const { firstLinkedSeq } = await relinker.run();
             if (firstLinkedSeq) {
@@ -131,7 +133,6 @@ export const platformPlugin = createBackendPlugin({
         await scheduler.scheduleTask({
           id: 'platform-retention',
           ...settings.retention.schedule,
-          // after the schedule: one read from config carries scope: undefined
           scope: 'global',
           fn: signal =>
             loggedTask(logger, 'platform-retention', async () => {
@@ -146,8 +147,8 @@ export const platformPlugin = createBackendPlugin({
 
         await scheduler.scheduleTask({
           id: 'platform-projections',
-          scope: 'global',
           ...settings.projections.schedule,
+          scope: 'global',
           fn: loggedTask(logger, 'platform-projections', async () => {
             await runner.catchUp();
           }),
