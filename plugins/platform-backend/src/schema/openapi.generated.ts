@@ -58,7 +58,7 @@ export const spec = {
         summary:
           'Ingest a batch of canonical events (idempotent on source + id)',
         description:
-          'Needs permission `platform.event.create`. Accepted events are committed before the response. Each event is validated on its own (docs/events.md), so one bad event is reported in `results` instead of failing the batch.',
+          'Needs permission `platform.event.create` and `Content-Type: application/json` (a charset, if given, must be UTF-8; no Content-Encoding); both are checked before the body is read. Accepted events are committed before the response. Each event is validated on its own (docs/events.md), so one bad event is reported in `results` instead of failing the batch.',
         requestBody: {
           required: true,
           content: {
@@ -115,12 +115,16 @@ export const spec = {
               },
             },
           },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
         },
       },
       get: {
         operationId: 'listEvents',
-        summary: 'Read the event log, newest first (operators)',
-        description: 'Needs permission `platform.event.read`.',
+        summary: 'Read the event log, newest first',
+        description:
+          "Needs permission `platform.event.read`. Shows only events linked to entities the caller may see in the catalog (its `catalog.entity.read` decision; a conditional one is resolved through the catalog with the caller's credentials), and events linked to no entity only with `platform.event.read.unlinked` (without it, `unlinked=true` is a 403 and other listings leave them out). When visibility is decided entity by entity, a page may hold fewer than `limit` events and still carry a `nextCursor`: read on until it is absent.",
         parameters: [
           {
             name: 'entityRef',
@@ -170,7 +174,8 @@ export const spec = {
               type: 'integer',
               minimum: 1,
             },
-            description: 'The nextCursor of the previous page',
+            description:
+              'The nextCursor of the previous page (decimal digits only)',
           },
           {
             name: 'limit',
@@ -181,6 +186,7 @@ export const spec = {
               maximum: 1000,
               default: 100,
             },
+            description: 'Decimal digits only (not `0x10`, `1e2`, ` 5`)',
           },
         ],
         responses: {
@@ -201,7 +207,15 @@ export const spec = {
             $ref: '#/components/responses/Unauthorized',
           },
           '403': {
-            $ref: '#/components/responses/Forbidden',
+            description:
+              'The permission policy denied `platform.event.read`, or `platform.event.read.unlinked` for `unlinked=true`',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
         },
       },
@@ -536,7 +550,7 @@ export const spec = {
         operationId: 'postWebhook',
         summary: 'A signed webhook from an installed event source',
         description:
-          'The body is whatever the source sends; the source verifies the signature over the raw bytes and maps the payload to canonical events.',
+          "The body is whatever the source sends; the source verifies the signature over the raw bytes and maps the payload to canonical events. Checked in this order, each before anything later is read: an installed source (404), one of the source's media types (415, default `application/json`), the source's body limit (413, default `platform.intake.maxBodySize`; a declared Content-Length over it is refused before a byte is read), the signature (401), JSON (400).",
         security: [],
         parameters: [
           {
@@ -606,6 +620,20 @@ export const spec = {
           },
           '409': {
             $ref: '#/components/responses/IngestConflict',
+          },
+          '413': {
+            description:
+              "The body is larger than the source's limit; nothing read beyond it, nothing stored",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
           },
         },
       },
@@ -699,7 +727,8 @@ export const spec = {
     },
     responses: {
       Unauthorized: {
-        description: 'No valid Backstage credential',
+        description:
+          'No valid Backstage credential: missing, malformed (a token that cannot be decoded is a 401 too, never a 500), expired or not verifiable',
         content: {
           'application/json': {
             schema: {
@@ -718,8 +747,20 @@ export const spec = {
           },
         },
       },
+      UnsupportedMediaType: {
+        description:
+          'The Content-Type is not one the route reads (or its charset is not UTF-8, or the body has a Content-Encoding); nothing read, nothing stored',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
       BadQuery: {
-        description: 'A query parameter is invalid (the message names it)',
+        description:
+          'A query parameter is invalid, unknown, or given more than once or as `name[]` / `name[key]` (the message names it)',
         content: {
           'application/json': {
             schema: {

@@ -31,14 +31,14 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Read the event log, newest first (operators)
-     * @description Needs permission `platform.event.read`.
+     * Read the event log, newest first
+     * @description Needs permission `platform.event.read`. Shows only events linked to entities the caller may see in the catalog (its `catalog.entity.read` decision; a conditional one is resolved through the catalog with the caller's credentials), and events linked to no entity only with `platform.event.read.unlinked` (without it, `unlinked=true` is a 403 and other listings leave them out). When visibility is decided entity by entity, a page may hold fewer than `limit` events and still carry a `nextCursor`: read on until it is absent.
      */
     get: operations['listEvents'];
     put?: never;
     /**
      * Ingest a batch of canonical events (idempotent on source + id)
-     * @description Needs permission `platform.event.create`. Accepted events are committed before the response. Each event is validated on its own (docs/events.md), so one bad event is reported in `results` instead of failing the batch.
+     * @description Needs permission `platform.event.create` and `Content-Type: application/json` (a charset, if given, must be UTF-8; no Content-Encoding); both are checked before the body is read. Accepted events are committed before the response. Each event is validated on its own (docs/events.md), so one bad event is reported in `results` instead of failing the batch.
      */
     post: operations['postEvents'];
     delete?: never;
@@ -183,7 +183,7 @@ export interface paths {
     put?: never;
     /**
      * A signed webhook from an installed event source
-     * @description The body is whatever the source sends; the source verifies the signature over the raw bytes and maps the payload to canonical events.
+     * @description The body is whatever the source sends; the source verifies the signature over the raw bytes and maps the payload to canonical events. Checked in this order, each before anything later is read: an installed source (404), one of the source's media types (415, default `application/json`), the source's body limit (413, default `platform.intake.maxBodySize`; a declared Content-Length over it is refused before a byte is read), the signature (401), JSON (400).
      */
     post: operations['postWebhook'];
     delete?: never;
@@ -586,7 +586,7 @@ export interface components {
     };
   };
   responses: {
-    /** @description No valid Backstage credential */
+    /** @description No valid Backstage credential: missing, malformed (a token that cannot be decoded is a 401 too, never a 500), expired or not verifiable */
     Unauthorized: {
       headers: {
         [name: string]: unknown;
@@ -604,7 +604,16 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description A query parameter is invalid (the message names it) */
+    /** @description The Content-Type is not one the route reads (or its charset is not UTF-8, or the body has a Content-Encoding); nothing read, nothing stored */
+    UnsupportedMediaType: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description A query parameter is invalid, unknown, or given more than once or as `name[]` / `name[key]` (the message names it) */
     BadQuery: {
       headers: {
         [name: string]: unknown;
@@ -699,8 +708,9 @@ export interface operations {
         to?: string;
         /** @description Only events not linked to a catalog entity yet */
         unlinked?: boolean;
-        /** @description The nextCursor of the previous page */
+        /** @description The nextCursor of the previous page (decimal digits only) */
         before?: number;
+        /** @description Decimal digits only (not `0x10`, `1e2`, ` 5`) */
         limit?: number;
       };
       header?: never;
@@ -720,7 +730,15 @@ export interface operations {
       };
       400: components['responses']['BadQuery'];
       401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      /** @description The permission policy denied `platform.event.read`, or `platform.event.read.unlinked` for `unlinked=true` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   postEvents: {
@@ -767,6 +785,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      415: components['responses']['UnsupportedMediaType'];
     };
   };
   getEntityActivity: {
@@ -1058,6 +1077,16 @@ export interface operations {
         };
       };
       409: components['responses']['IngestConflict'];
+      /** @description The body is larger than the source's limit; nothing read beyond it, nothing stored */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      415: components['responses']['UnsupportedMediaType'];
     };
   };
 }
