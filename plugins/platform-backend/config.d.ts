@@ -12,8 +12,10 @@ export interface Config {
        */
       maxBatchSize?: number;
       /**
-       * Largest request body accepted by the intake and webhook routes, as a
-       * size string ("25mb") or bytes (HTTP 413 above it).
+       * Largest request body accepted by the intake and by webhook sources
+       * that set no limit of their own, as a size string ("512kb", "25mb";
+       * units of 1024) or bytes (HTTP 413 above it; an invalid value stops
+       * the backend at startup).
        * @default "25mb"
        * @visibility backend
        */
