@@ -101,12 +101,7 @@ export function readRawBody(
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const cleanup = () => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onError);
-      req.off('close', onClose);
-    };
+    let cleanup = () => {};
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
@@ -130,6 +125,12 @@ export function readRawBody(
     const onClose = () => {
       cleanup();
       reject(new InputError('request body could not be read: request aborted'));
+    };
+    cleanup = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('close', onClose);
     };
     req.on('data', onData);
     req.on('end', onEnd);

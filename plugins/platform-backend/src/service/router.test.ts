@@ -1047,25 +1047,34 @@ describeEachDatabase('content types', () => {
   const body = JSON.stringify({ events: [deploymentEvent()] });
 
   it.each([
-    ['application/json', 200],
-    ['application/json; charset=utf-8', 200],
-    ['Application/JSON;charset="UTF-8"', 200],
-    ['text/plain', 415],
-    ['application/x-www-form-urlencoded', 415],
-    ['application/vnd.api+json', 415],
-    ['application/json; charset=iso-8859-1', 415],
-  ])('POST /events with %s answers %d', async (type, status) => {
+    'application/json',
+    'application/json; charset=utf-8',
+    'Application/JSON;charset="UTF-8"',
+  ])('POST /events with %s answers 200', async type => {
+    const { app, user } = await setup();
+    const res = await request(app)
+      .post('/events')
+      .set('Authorization', user)
+      .set('Content-Type', type)
+      .send(body);
+    expect(res.status).toBe(200);
+  });
+
+  it.each([
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'application/vnd.api+json',
+    'application/json; charset=iso-8859-1',
+  ])('POST /events with %s answers 415 and stores nothing', async type => {
     const { app, user, stored } = await setup();
     const res = await request(app)
       .post('/events')
       .set('Authorization', user)
       .set('Content-Type', type)
       .send(body);
-    expect(res.status).toBe(status);
-    if (status === 415) {
-      expect(res.body.error.message).toMatch(/^Content-Type: /);
-      expect(await stored()).toEqual([]);
-    }
+    expect(res.status).toBe(415);
+    expect(res.body.error.message).toMatch(/^Content-Type: /);
+    expect(await stored()).toEqual([]);
   });
 
   it('POST /events without a Content-Type answers 415; 401 and 403 come first', async () => {
