@@ -93,6 +93,15 @@ export async function startPortal({
 }) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'goldenpath-e2e-'));
   const db = databaseConfig(root, database, dataDir);
+  if (database === 'pg') {
+    // Fail now, clearly, rather than after the backend's readiness timeout.
+    await db.list().catch(error => {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(
+        `startPortal: PostgreSQL is not reachable at ${POSTGRES_URL}: ${error.message}`,
+      );
+    });
+  }
   const baseUrl = `http://localhost:${port}`;
   const configFile = path.join(dataDir, 'app-config.e2e.yaml');
   fs.writeFileSync(
@@ -209,7 +218,8 @@ export async function startPortal({
       return res.ok;
     }, 180_000);
   } catch (error) {
-    await portal.stop(); // no process or databases left behind
+    // no process or databases left behind; the readiness error is the news
+    await portal.stop().catch(() => {});
     throw error;
   }
   return portal;
