@@ -121,17 +121,14 @@ describe.each(databases.eachSupportedId())(
           subject: event.subject,
           data: event.data,
         });
-        if (event.type === 'canary.run') {
-          expect(row).toMatchObject({
-            linkStatus: 'unlinked',
-            linkReason: `no catalog entity ${MAX.entityRef}`,
-          });
-        } else {
-          expect(row).toMatchObject({
-            linkStatus: 'linked',
-            entityRef: MAX_ENTITY_REF,
-          });
-        }
+        expect(row).toMatchObject(
+          event.type === 'canary.run'
+            ? {
+                linkStatus: 'unlinked',
+                linkReason: `no catalog entity ${MAX.entityRef}`,
+              }
+            : { linkStatus: 'linked', entityRef: MAX_ENTITY_REF },
+        );
       }
     });
   },
