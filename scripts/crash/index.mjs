@@ -13,6 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { INGEST_TOKEN, backendProcess } from '../lib/backendProcess.mjs';
 import { platformDatabase } from '../lib/platformDatabase.mjs';
+import { syntheticDeployment } from '../lib/syntheticDeployments.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -39,25 +40,7 @@ const backend = backendProcess({
   name: 'crash-backend',
 });
 
-function event(n) {
-  const at = new Date(Date.UTC(2026, 9, 1) + n * 1000).toISOString();
-  return {
-    id: `crash-${n}`,
-    source: 'crash',
-    type: 'deployment.finished',
-    occurredAt: at,
-    subject: { kind: 'repository', name: 'acme/payments-api' },
-    data: {
-      deploymentId: `crash-${n}`,
-      environment: 'production',
-      sha: 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0',
-      status: 'success',
-      startedAt: at,
-      finishedAt: at,
-      changeShas: [],
-    },
-  };
-}
+const event = n => syntheticDeployment('crash', n);
 
 /** Sends one batch until the backend answers it; counts the retries. */
 async function sendUntilAnswered(events, stats) {

@@ -21,6 +21,7 @@ import {
   guestToken,
 } from '../lib/backendProcess.mjs';
 import { platformDatabase } from '../lib/platformDatabase.mjs';
+import { syntheticDeployment } from '../lib/syntheticDeployments.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -43,26 +44,12 @@ const extraConfig = [
   `    schedule: { frequency: { seconds: ${TASK_SECONDS} }, timeout: { minutes: 1 }, initialDelay: { seconds: 1 } }`,
 ];
 
-function event(n) {
-  const at = new Date(Date.UTC(2026, 9, 1) + n * 1000).toISOString();
-  const repo = n % 2 ? 'acme/payments-api' : 'acme/ledger-service';
-  return {
-    id: `replicas-${n}`,
-    source: 'replicas',
-    type: 'deployment.finished',
-    occurredAt: at,
-    subject: { kind: 'repository', name: repo },
-    data: {
-      deploymentId: `replicas-${n}`,
-      environment: 'production',
-      sha: 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0',
-      status: n % 17 ? 'success' : 'failure',
-      startedAt: at,
-      finishedAt: at,
-      changeShas: [],
-    },
-  };
-}
+/** Alternating between two components, every 17th a failure. */
+const event = n =>
+  syntheticDeployment('replicas', n, {
+    repository: n % 2 ? 'acme/payments-api' : 'acme/ledger-service',
+    status: n % 17 ? 'success' : 'failure',
+  });
 
 /** Waits until the catalog has read the example entities the events name. */
 async function catalogReady(replica) {
