@@ -12,3 +12,4 @@ export * from './dora';
 export * from './entityRefs';
 export * from './time';
 export * from './stats';
+export * from './cost';
