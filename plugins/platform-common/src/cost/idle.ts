@@ -1,4 +1,5 @@
 import { GIB } from './allocate';
+import { compareKeys } from './totals';
 import type {
   CostAllocation,
   CostIdle,
@@ -124,10 +125,10 @@ export function computeIdle(
     idle.idleCost = idle.cpuIdleCost + idle.memoryIdleCost;
     result.push(idle);
   }
-  return result.sort((x, y) =>
-    x.cluster === y.cluster
-      ? (x.node ?? '').localeCompare(y.node ?? '')
-      : x.cluster.localeCompare(y.cluster),
+  return result.sort(
+    (x, y) =>
+      compareKeys(x.cluster, y.cluster) ||
+      compareKeys(x.node ?? '', y.node ?? ''),
   );
 }
 

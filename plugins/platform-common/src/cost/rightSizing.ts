@@ -10,7 +10,7 @@ import type {
   CostRightSizingOptions,
 } from './types';
 
-/** Hours in an average month (8,760 h ÷ 12). */
+/** Hours in an average month (8,760 h ÷ 12). @public */
 export const HOURS_PER_MONTH = 730;
 
 /** @public */
@@ -29,7 +29,7 @@ export function ceilClean(value: number): number {
   return Math.ceil(value - Math.abs(value) * 1e-12);
 }
 
-/** Recommended CPU in cores: a whole number of millicores, at least the floor. */
+/** Recommended CPU in cores: a whole number of millicores, at least the floor. @public */
 export function recommendCpuCores(
   quantileCores: number,
   options: CostRightSizingOptions,
@@ -38,7 +38,7 @@ export function recommendCpuCores(
   return Math.max(options.cpuFloorMillicores, millicores) / 1000;
 }
 
-/** Recommended memory in bytes: a whole number of MiB, at least the floor. */
+/** Recommended memory in bytes: a whole number of MiB, at least the floor. @public */
 export function recommendMemoryBytes(
   quantileBytes: number,
   options: CostRightSizingOptions,

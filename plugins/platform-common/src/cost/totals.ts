@@ -50,6 +50,8 @@ function add(totals: CostTotals, a: CostAllocation) {
  * Σ usage ÷ Σ request. With no request at all: 100 % when there was usage
  * and it cost something, 0 % otherwise. Above 100 % when usage exceeds the
  * request.
+ *
+ * @public
  */
 export function resourceEfficiency(
   usage: number,
