@@ -158,6 +158,31 @@ describe('computeCost: allocation and roll-ups', () => {
     });
   });
 
+  it('gives the same numbers whatever order the rows come in', () => {
+    const input = {
+      samples: [
+        ...hours(0, 12).map(h => sample(h, { cpuUsageCores: 0.1 + h / 7 })),
+        ...hours(0, 12).map(h =>
+          sample(h, {
+            container: 'sidecar',
+            node: 'sp-1',
+            cpuUsageCores: h / 3,
+          }),
+        ),
+      ],
+      nodes: [
+        ...hours(0, 12).map(h => onDemandNode('od-1', h)),
+        ...hours(0, 12).map(h => spotNode('sp-1', h)),
+      ],
+    };
+    const reversed = {
+      samples: [...input.samples].reverse(),
+      nodes: [...input.nodes].reverse(),
+    };
+    const sharing = options(12, { idle: { share: true, by: 'node' } });
+    expect(computeCost(reversed, sharing)).toEqual(computeCost(input, sharing));
+  });
+
   it('returns zeros and empty lists for an empty input', () => {
     const result = computeCost({ samples: [], nodes: [] }, options(24));
     expect(result.allocations).toEqual([]);

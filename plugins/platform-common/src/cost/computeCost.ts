@@ -2,9 +2,10 @@ import { HOUR_MS, isInWindow, parseWindow } from '../time/utc';
 import { allocate, priceIndex } from './allocate';
 import { computeIdle, shareIdle } from './idle';
 import { DEFAULT_RIGHT_SIZING, rightSize } from './rightSizing';
-import { keys, rollUp, totalsOf } from './totals';
+import { compareKeys, keys, rollUp, totalsOf } from './totals';
 import type {
   CostComputation,
+  CostContainerSample,
   CostIdleOptions,
   CostInput,
   CostOptions,
@@ -13,6 +14,17 @@ import type {
 
 /** @public */
 export const DEFAULT_IDLE: CostIdleOptions = { share: false, by: 'cluster' };
+
+function sampleKey(s: CostContainerSample): string {
+  return [
+    s.cluster,
+    s.namespace,
+    s.controller.kind,
+    s.controller.name,
+    s.podUid,
+    s.container,
+  ].join('\u0000');
+}
 
 /**
  * The cost numbers for `[options.window.from, options.window.to)`. Pure: the
@@ -36,8 +48,22 @@ export function computeCost(
 
   const inWindow = (hourStart: string) =>
     isInWindow(Date.parse(hourStart), window);
-  const samples = input.samples.filter(s => inWindow(s.hourStart));
-  const nodes = input.nodes.filter(n => inWindow(n.hourStart));
+  // a fixed order, so sums (and their last floating-point bits) and list
+  // orders never depend on the order the rows arrive in
+  const samples = input.samples
+    .filter(s => inWindow(s.hourStart))
+    .map(s => ({ s, ms: Date.parse(s.hourStart), key: sampleKey(s) }))
+    .sort((x, y) => x.ms - y.ms || compareKeys(x.key, y.key))
+    .map(({ s }) => s);
+  const nodes = input.nodes
+    .filter(n => inWindow(n.hourStart))
+    .map(n => ({
+      n,
+      ms: Date.parse(n.hourStart),
+      key: `${n.cluster}\u0000${n.node}`,
+    }))
+    .sort((x, y) => x.ms - y.ms || compareKeys(x.key, y.key))
+    .map(({ n }) => n);
   const prices = priceIndex(nodes);
 
   const billed = samples.map(s => allocate(s, prices));
