@@ -51,6 +51,31 @@ describe('computeCost: allocation and roll-ups', () => {
     expect(result.total.efficiency.total).toBeCloseTo(0.5, 12);
   });
 
+  it('prices the same container-hour by its own node: spot vs on-demand', () => {
+    const input = {
+      samples: [
+        sample(0),
+        sample(0, { pod: 'checkout-s', podUid: 'uid-s', node: 'sp-1' }),
+      ],
+      nodes: [onDemandNode('od-1', 0), spotNode('sp-1', 0)],
+    };
+    const [onDemand, spot] = computeCost(input, options(1)).allocations;
+    // on-demand: 0.5 × 0.04 + 1 GiB × 0.005 = 0.02 + 0.005 = 0.025
+    expect(onDemand).toMatchObject({
+      capacityType: 'on-demand',
+      instanceType: 'm6i.xlarge',
+      missingPrice: false,
+    });
+    expect(onDemand.cost).toBeCloseTo(0.025, 12);
+    // spot: 0.5 × 0.01 + 1 GiB × 0.002 = 0.005 + 0.002 = 0.007
+    expect(spot).toMatchObject({
+      capacityType: 'spot',
+      instanceType: 'm6i.large',
+    });
+    expect(spot.cpuCost).toBeCloseTo(0.005, 12);
+    expect(spot.memoryCost).toBeCloseTo(0.002, 12);
+  });
+
   it('bills max(request, usage) per hour and sums, never averaging ratios', () => {
     const input = {
       samples: [
