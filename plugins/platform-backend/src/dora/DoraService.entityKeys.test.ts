@@ -1,18 +1,7 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import { CanonicalEventInput } from '@goldenpath/plugin-platform-common';
 import { catalogEntities, deploymentEvent } from '../__testUtils__/events';
-import { createTestRunner } from '../__testUtils__/projections';
-import { DatabaseEventStore } from '../eventLog/DatabaseEventStore';
-import { EventIntake } from '../ingest/EventIntake';
-import { EntityIndex } from '../linker/EntityIndex';
-import { DatabaseDoraStore } from './DatabaseDoraStore';
-import { DoraService } from './DoraService';
-import { createDoraProjection } from './doraProjection';
+import { createDoraHarness } from '../__testUtils__/doraHarness';
 import { requirePostgres } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
@@ -68,38 +57,11 @@ describe.each(databases.eachSupportedId())(
   'DORA keys and incident links per entity (%s)',
   id => {
     async function setup() {
-      const knex = await databases.init(id);
-      const database = mockServices.database({ knex });
-      const events = await DatabaseEventStore.create({ database });
-      const store = await DatabaseDoraStore.create({ database });
-      const index = EntityIndex.fromEntities(entities);
-      const intake = new EventIntake({
-        store: events,
-        linker: {
-          link: async ts => ts.map(t => index.resolve(t.subject, t.entityRef)),
-        },
-        maxBatchSize: 1000,
-        maxFutureSkewMs: Infinity,
+      return createDoraHarness({
+        knex: await databases.init(id),
+        linkable: entities,
+        catalog: entities,
       });
-      const projector = await createTestRunner({
-        database,
-        events,
-        projections: [createDoraProjection(store)],
-      });
-      const dora = new DoraService({
-        store,
-        catalog: catalogServiceMock({ entities }),
-        defaults: {
-          environment: 'production',
-          leadTimeStart: 'commit',
-          excludeWeekends: false,
-          tierModel: '2024',
-          windowDays: 14,
-          shipmentLookbackDays: 30,
-        },
-        now: () => new Date('2026-11-09T00:00:00Z'),
-      });
-      return { intake, projector, dora };
     }
     const user = mockCredentials.user();
     const window = { from: '2026-11-02T00:00:00Z' };

@@ -1,16 +1,7 @@
-import {
-  TestDatabaseId,
-  mockCredentials,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TestDatabaseId, mockCredentials } from '@backstage/backend-test-utils';
+import { createDoraHarness } from '../__testUtils__/doraHarness';
 import { catalogEntities, deploymentEvent } from '../__testUtils__/events';
 import { doraHistory } from '../__testUtils__/doraEvents';
-import { DatabaseDoraStore } from './DatabaseDoraStore';
-import { DatabaseEventStore } from '../eventLog/DatabaseEventStore';
-import { EventIntake } from '../ingest/EventIntake';
-import { EntityIndex } from '../linker/EntityIndex';
-import { createTestRunner } from '../__testUtils__/projections';
 import { createTestDatabases } from '../__testUtils__/databases';
 import {
   MAX,
@@ -18,8 +9,6 @@ import {
   maxFieldsEntity,
   maxLengthDoraEvents,
 } from '../__testUtils__/maxLengthEvents';
-import { createDoraProjection } from './doraProjection';
-import { DoraService } from './DoraService';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -45,52 +34,12 @@ async function setup(
   id: TestDatabaseId,
   entities: any[] = [...catalogEntities, maxFieldsEntity],
 ) {
-  const knex = await databases.init(id);
-  const database = mockServices.database({ knex });
-  const events = await DatabaseEventStore.create({ database });
-  const store = await DatabaseDoraStore.create({ database });
-  const index = EntityIndex.fromEntities(entities);
-  let unlinked = false;
-  const intake = new EventIntake({
-    store: events,
-    linker: {
-      link: async ts =>
-        ts.map(t =>
-          unlinked
-            ? { reason: 'later' }
-            : index.resolve(t.subject, t.entityRef),
-        ),
-    },
-    maxBatchSize: 1000,
-    maxFutureSkewMs: Infinity,
+  const harness = await createDoraHarness({
+    knex: await databases.init(id),
+    linkable: entities,
+    catalog: [...owned, maxFieldsEntity, group],
   });
-  const projector = await createTestRunner({
-    database,
-    events,
-    projections: [createDoraProjection(store)],
-  });
-  const dora = new DoraService({
-    store,
-    catalog: catalogServiceMock({
-      entities: [...owned, maxFieldsEntity, group],
-    }),
-    defaults: {
-      environment: 'production',
-      leadTimeStart: 'commit',
-      excludeWeekends: false,
-      tierModel: '2024',
-      windowDays: 14,
-      shipmentLookbackDays: 30,
-    },
-    now: () => new Date('2026-11-09T00:00:00Z'),
-  });
-  return {
-    events,
-    intake,
-    projector,
-    dora,
-    setUnlinked: (v: boolean) => (unlinked = v),
-  };
+  return harness;
 }
 
 const user = mockCredentials.user();
@@ -190,8 +139,8 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('projects events once they are linked later (rewind after relink)', async () => {
-      const { events, intake, projector, dora, setUnlinked } = await setup(id);
-      setUnlinked(true);
+      const { events, intake, projector, dora, linkLater } = await setup(id);
+      linkLater(true);
       await intake.ingest(doraHistory);
       expect(await projector.catchUp()).toBe(0);
       const pending = await events.listUnlinked(0, 100);
