@@ -545,6 +545,206 @@ export const spec = {
         },
       },
     },
+    '/cost/summary': {
+      get: {
+        operationId: 'getCostSummary',
+        summary:
+          "Cost of a component, a Group's components or a cluster Resource over a window, with the previous window, the daily trend and the controllers",
+        description:
+          "Reads the daily roll-ups (docs/cost-model.md); the numbers equal the model's over the hourly rows. Windows are whole UTC days. Amounts are in `currency.code`.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityRef',
+          },
+          {
+            $ref: '#/components/parameters/CostFrom',
+          },
+          {
+            $ref: '#/components/parameters/To',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CostSummaryResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadQuery',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
+          },
+        },
+      },
+    },
+    '/cost/pods': {
+      get: {
+        operationId: 'getCostPods',
+        summary:
+          'The pods and containers of one controller of the entity over the window, from the hourly roll-ups',
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityRef',
+          },
+          {
+            $ref: '#/components/parameters/CostFrom',
+          },
+          {
+            $ref: '#/components/parameters/To',
+          },
+          {
+            name: 'cluster',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'namespace',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 63,
+            },
+          },
+          {
+            name: 'controllerKind',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 63,
+            },
+          },
+          {
+            name: 'controller',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 253,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CostPodsResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadQuery',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
+          },
+        },
+      },
+    },
+    '/cost/recommendations': {
+      get: {
+        operationId: 'getCostRecommendations',
+        summary:
+          'Right-sizing per container spec over the window; savings and under-provisioned risk apart',
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityRef',
+          },
+          {
+            $ref: '#/components/parameters/CostFrom',
+          },
+          {
+            $ref: '#/components/parameters/To',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CostRecommendationsResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadQuery',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
+          },
+        },
+      },
+    },
+    '/cost/deployments': {
+      get: {
+        operationId: 'getCostDeployments',
+        summary:
+          "The component's daily cost before and after each successful deployment in the window",
+        description:
+          "Before = mean daily cost of the `platform.cost.deployments.compareDays` whole days before the deployment's day; after = the same number of whole days after it. Flagged when after exceeds before by more than `platform.cost.deployments.raiseThreshold`.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityRef',
+          },
+          {
+            $ref: '#/components/parameters/CostFrom',
+          },
+          {
+            $ref: '#/components/parameters/To',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CostDeploymentsResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadQuery',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
+          },
+        },
+      },
+    },
     '/webhooks/{sourceId}': {
       post: {
         operationId: 'postWebhook',
@@ -679,6 +879,17 @@ export const spec = {
         },
         description:
           'Window start, inclusive (default: to minus platform.dora.windowDays)',
+      },
+      CostFrom: {
+        name: 'from',
+        in: 'query',
+        allowReserved: true,
+        schema: {
+          type: 'string',
+          format: 'date-time',
+        },
+        description:
+          'Window start, inclusive, a UTC midnight (default: to minus platform.cost.windowDays)',
       },
       To: {
         name: 'to',
@@ -860,6 +1071,7 @@ export const spec = {
           'incident.opened',
           'incident.resolved',
           'pod.usage',
+          'node.cost',
           'canary.run',
           'rollout.updated',
         ],
@@ -1941,6 +2153,714 @@ export const spec = {
             },
             description:
               'Distinct deployment environments in the projection, sorted',
+          },
+        },
+      },
+      CostCurrency: {
+        type: 'object',
+        description: 'Amounts are source prices × rate, in `code`',
+        required: ['code', 'rate'],
+        properties: {
+          code: {
+            type: 'string',
+          },
+          rate: {
+            type: 'number',
+          },
+        },
+      },
+      CostEfficiency: {
+        type: 'object',
+        description:
+          'Σ usage ÷ Σ request per resource over the window; total weighted by cost',
+        required: ['cpu', 'memory', 'total'],
+        properties: {
+          cpu: {
+            type: 'number',
+          },
+          memory: {
+            type: 'number',
+          },
+          total: {
+            type: 'number',
+          },
+        },
+      },
+      CostTotals: {
+        type: 'object',
+        description: 'Sums over a set of container-hours (docs/cost-model.md)',
+        required: [
+          'containerHours',
+          'missingPriceHours',
+          'cpuRequestCoreHours',
+          'cpuUsageCoreHours',
+          'cpuBilledCoreHours',
+          'memoryRequestByteHours',
+          'memoryUsageByteHours',
+          'memoryBilledByteHours',
+          'cpuCost',
+          'memoryCost',
+          'cost',
+          'sharedIdleCost',
+          'costWithIdle',
+          'efficiency',
+        ],
+        properties: {
+          containerHours: {
+            type: 'number',
+          },
+          missingPriceHours: {
+            type: 'number',
+          },
+          cpuRequestCoreHours: {
+            type: 'number',
+          },
+          cpuUsageCoreHours: {
+            type: 'number',
+          },
+          cpuBilledCoreHours: {
+            type: 'number',
+          },
+          memoryRequestByteHours: {
+            type: 'number',
+          },
+          memoryUsageByteHours: {
+            type: 'number',
+          },
+          memoryBilledByteHours: {
+            type: 'number',
+          },
+          cpuCost: {
+            type: 'number',
+          },
+          memoryCost: {
+            type: 'number',
+          },
+          cost: {
+            type: 'number',
+          },
+          sharedIdleCost: {
+            type: 'number',
+            description: 'Idle shared back (0 unless platform.cost.idle.share)',
+          },
+          costWithIdle: {
+            type: 'number',
+          },
+          efficiency: {
+            $ref: '#/components/schemas/CostEfficiency',
+          },
+        },
+      },
+      CostDay: {
+        type: 'object',
+        required: ['day', 'cpuCost', 'memoryCost', 'sharedIdleCost', 'cost'],
+        properties: {
+          day: {
+            type: 'string',
+            format: 'date',
+            description: 'UTC day',
+          },
+          cpuCost: {
+            type: 'number',
+          },
+          memoryCost: {
+            type: 'number',
+          },
+          sharedIdleCost: {
+            type: 'number',
+          },
+          cost: {
+            type: 'number',
+            description: 'cpuCost + memoryCost (without shared idle)',
+          },
+        },
+      },
+      CostControllerRow: {
+        type: 'object',
+        required: [
+          'cluster',
+          'namespace',
+          'controllerKind',
+          'controller',
+          'totals',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          controllerKind: {
+            type: 'string',
+          },
+          controller: {
+            type: 'string',
+          },
+          totals: {
+            $ref: '#/components/schemas/CostTotals',
+          },
+        },
+      },
+      CostComponentRow: {
+        type: 'object',
+        description: 'One component of a Group (showback)',
+        required: ['entityRef', 'totals'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          totals: {
+            $ref: '#/components/schemas/CostTotals',
+          },
+        },
+      },
+      CostNamespaceRow: {
+        type: 'object',
+        required: ['cluster', 'namespace', 'totals'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          totals: {
+            $ref: '#/components/schemas/CostTotals',
+          },
+        },
+      },
+      CostIdleRow: {
+        type: 'object',
+        description:
+          'Node cost against allocated cost for a cluster (or one node), summed hour by hour',
+        required: [
+          'cluster',
+          'nodeHours',
+          'cpuCapacityCost',
+          'memoryCapacityCost',
+          'cpuAllocatedCost',
+          'memoryAllocatedCost',
+          'cpuIdleCost',
+          'memoryIdleCost',
+          'idleCost',
+          'cpuOverAllocatedCost',
+          'memoryOverAllocatedCost',
+        ],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          node: {
+            type: 'string',
+          },
+          nodeHours: {
+            type: 'number',
+          },
+          cpuCapacityCost: {
+            type: 'number',
+          },
+          memoryCapacityCost: {
+            type: 'number',
+          },
+          cpuAllocatedCost: {
+            type: 'number',
+          },
+          memoryAllocatedCost: {
+            type: 'number',
+          },
+          cpuIdleCost: {
+            type: 'number',
+          },
+          memoryIdleCost: {
+            type: 'number',
+          },
+          idleCost: {
+            type: 'number',
+          },
+          cpuOverAllocatedCost: {
+            type: 'number',
+          },
+          memoryOverAllocatedCost: {
+            type: 'number',
+          },
+        },
+      },
+      CostOptions: {
+        type: 'object',
+        required: [
+          'idleShared',
+          'idleBy',
+          'percentile',
+          'headroom',
+          'cpuFloorMillicores',
+          'memoryFloorBytes',
+          'raiseThreshold',
+          'compareDays',
+        ],
+        properties: {
+          idleShared: {
+            type: 'boolean',
+          },
+          idleBy: {
+            type: 'string',
+            enum: ['cluster', 'node'],
+          },
+          percentile: {
+            type: 'number',
+          },
+          headroom: {
+            type: 'number',
+          },
+          cpuFloorMillicores: {
+            type: 'number',
+          },
+          memoryFloorBytes: {
+            type: 'number',
+          },
+          raiseThreshold: {
+            type: 'number',
+          },
+          compareDays: {
+            type: 'integer',
+          },
+        },
+      },
+      CostWindow: {
+        type: 'object',
+        required: ['from', 'to', 'hours'],
+        properties: {
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          hours: {
+            type: 'number',
+          },
+        },
+      },
+      CostSummaryResponse: {
+        type: 'object',
+        description: 'Response of `GET /cost/summary`',
+        required: [
+          'entityRef',
+          'scope',
+          'entityRefs',
+          'clusters',
+          'window',
+          'currency',
+          'options',
+          'total',
+          'previous',
+          'days',
+          'controllers',
+          'components',
+          'namespaces',
+          'idle',
+          'dataSince',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          scope: {
+            type: 'string',
+            enum: ['component', 'group', 'cluster'],
+            description:
+              'A Component, a Group (its components), or a kubernetes-cluster Resource (every namespace)',
+          },
+          entityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'The components the numbers cover (empty for a cluster)',
+          },
+          clusters: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          window: {
+            $ref: '#/components/schemas/CostWindow',
+          },
+          currency: {
+            $ref: '#/components/schemas/CostCurrency',
+          },
+          options: {
+            $ref: '#/components/schemas/CostOptions',
+          },
+          total: {
+            $ref: '#/components/schemas/CostTotals',
+          },
+          previous: {
+            $ref: '#/components/schemas/CostTotals',
+            description:
+              'The same sums over the window of equal length just before `from`',
+          },
+          days: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostDay',
+            },
+            description: 'One entry per UTC day of the window, zeros included',
+          },
+          controllers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostControllerRow',
+            },
+            description: 'Costliest first',
+          },
+          components: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostComponentRow',
+            },
+            description:
+              'For a Group, its components, costliest first; otherwise empty',
+          },
+          namespaces: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostNamespaceRow',
+            },
+            description:
+              'For a cluster, its namespaces, costliest first; otherwise empty',
+          },
+          idle: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostIdleRow',
+            },
+            description:
+              'Idle of the clusters the entity runs in (per node when platform.cost.idle.by is node)',
+          },
+          dataSince: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'The earliest hour with cost data for the entity, absent when there is none',
+          },
+        },
+      },
+      CostContainerRow: {
+        type: 'object',
+        required: [
+          'container',
+          'nodes',
+          'cpuRequestCores',
+          'memoryRequestBytes',
+          'totals',
+        ],
+        properties: {
+          container: {
+            type: 'string',
+          },
+          nodes: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          cpuRequestCores: {
+            type: 'number',
+            description: 'Request of the latest hour',
+          },
+          memoryRequestBytes: {
+            type: 'number',
+            description: 'Request of the latest hour',
+          },
+          totals: {
+            $ref: '#/components/schemas/CostTotals',
+          },
+        },
+      },
+      CostPodRow: {
+        type: 'object',
+        required: [
+          'pod',
+          'podUid',
+          'firstHour',
+          'lastHour',
+          'nodes',
+          'totals',
+          'containers',
+        ],
+        properties: {
+          pod: {
+            type: 'string',
+          },
+          podUid: {
+            type: 'string',
+          },
+          firstHour: {
+            type: 'string',
+            format: 'date-time',
+          },
+          lastHour: {
+            type: 'string',
+            format: 'date-time',
+          },
+          nodes: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          totals: {
+            $ref: '#/components/schemas/CostTotals',
+          },
+          containers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostContainerRow',
+            },
+          },
+        },
+      },
+      CostPodsResponse: {
+        type: 'object',
+        required: ['window', 'currency', 'pods'],
+        properties: {
+          window: {
+            $ref: '#/components/schemas/CostWindow',
+          },
+          currency: {
+            $ref: '#/components/schemas/CostCurrency',
+          },
+          pods: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostPodRow',
+            },
+            description: 'Costliest first',
+          },
+        },
+      },
+      CostResourceRecommendation: {
+        type: 'object',
+        required: [
+          'currentRequest',
+          'usageQuantile',
+          'recommendedRequest',
+          'currentCost',
+          'recommendedCost',
+          'underProvisioned',
+        ],
+        properties: {
+          currentRequest: {
+            type: 'number',
+            description: "cores or bytes; the latest hour's request",
+          },
+          usageQuantile: {
+            type: 'number',
+          },
+          recommendedRequest: {
+            type: 'number',
+          },
+          currentCost: {
+            type: 'number',
+          },
+          recommendedCost: {
+            type: 'number',
+          },
+          underProvisioned: {
+            type: 'boolean',
+          },
+        },
+      },
+      CostRecommendation: {
+        type: 'object',
+        required: [
+          'cluster',
+          'namespace',
+          'controllerKind',
+          'controller',
+          'container',
+          'samples',
+          'cpu',
+          'memory',
+          'savings',
+          'monthlySavings',
+          'riskCost',
+          'monthlyRiskCost',
+        ],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          controllerKind: {
+            type: 'string',
+          },
+          controller: {
+            type: 'string',
+          },
+          container: {
+            type: 'string',
+          },
+          samples: {
+            type: 'integer',
+            description: 'Pod-hours pooled',
+          },
+          cpu: {
+            $ref: '#/components/schemas/CostResourceRecommendation',
+          },
+          memory: {
+            $ref: '#/components/schemas/CostResourceRecommendation',
+          },
+          savings: {
+            type: 'number',
+          },
+          monthlySavings: {
+            type: 'number',
+          },
+          riskCost: {
+            type: 'number',
+          },
+          monthlyRiskCost: {
+            type: 'number',
+          },
+        },
+      },
+      CostRecommendationsResponse: {
+        type: 'object',
+        required: [
+          'window',
+          'currency',
+          'options',
+          'savings',
+          'risks',
+          'totalSavings',
+          'totalMonthlySavings',
+          'totalRiskCost',
+          'totalMonthlyRiskCost',
+        ],
+        properties: {
+          window: {
+            $ref: '#/components/schemas/CostWindow',
+          },
+          currency: {
+            $ref: '#/components/schemas/CostCurrency',
+          },
+          options: {
+            $ref: '#/components/schemas/CostOptions',
+          },
+          savings: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostRecommendation',
+            },
+            description: 'Specs with savings, largest first',
+          },
+          risks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostRecommendation',
+            },
+            description:
+              'Specs with an under-provisioned resource, largest risk first; never netted against savings',
+          },
+          totalSavings: {
+            type: 'number',
+          },
+          totalMonthlySavings: {
+            type: 'number',
+          },
+          totalRiskCost: {
+            type: 'number',
+          },
+          totalMonthlyRiskCost: {
+            type: 'number',
+          },
+        },
+      },
+      CostDeploymentRow: {
+        type: 'object',
+        required: [
+          'deploymentId',
+          'entityRef',
+          'environment',
+          'finishedAt',
+          'compareDays',
+          'beforeDays',
+          'afterDays',
+          'flagged',
+        ],
+        properties: {
+          deploymentId: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          compareDays: {
+            type: 'integer',
+          },
+          beforeDays: {
+            type: 'integer',
+            description: 'Days with cost data before',
+          },
+          afterDays: {
+            type: 'integer',
+            description: 'Days with cost data after',
+          },
+          beforeDailyCost: {
+            type: 'number',
+            description: 'Mean daily cost before; absent without data',
+          },
+          afterDailyCost: {
+            type: 'number',
+            description: 'Mean daily cost after; absent without data',
+          },
+          change: {
+            type: 'number',
+            description:
+              '(after − before) ÷ before; absent when either side is missing or before is 0',
+          },
+          flagged: {
+            type: 'boolean',
+            description: 'change > raiseThreshold',
+          },
+        },
+      },
+      CostDeploymentsResponse: {
+        type: 'object',
+        required: ['currency', 'raiseThreshold', 'compareDays', 'items'],
+        properties: {
+          currency: {
+            $ref: '#/components/schemas/CostCurrency',
+          },
+          raiseThreshold: {
+            type: 'number',
+          },
+          compareDays: {
+            type: 'integer',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostDeploymentRow',
+            },
           },
         },
       },

@@ -40,6 +40,8 @@ export const EVENT_LIMITS = {
   kubernetesName: 253,
   /** Kubernetes namespaces and container names (DNS label) */
   kubernetesLabel: 63,
+  /** a Kubernetes kind (Deployment, StatefulSet, ...) */
+  kubernetesKind: 63,
   /** a cluster name, as in events.subject_cluster */
   cluster: 200,
   /** a check or metric name */

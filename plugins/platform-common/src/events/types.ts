@@ -91,15 +91,36 @@ export const podUsageData = z.strictObject({
   container: singleLine(L.kubernetesLabel),
   node: singleLine(L.kubernetesName),
   controller: singleLine(L.kubernetesName),
+  /** The controller's kind (Deployment, StatefulSet, DaemonSet, Job, ...). */
+  controllerKind: singleLine(L.kubernetesKind).default('Deployment'),
   /** Start of the hour the sample covers. */
   hourStart: eventTimestamp,
+  /** Averages over the hour; 0 when the container sets no request. */
   cpuRequestCores: nonNegative(L.cores),
   cpuUsageCores: nonNegative(L.cores),
   memoryRequestBytes: nonNegative(Number.MAX_SAFE_INTEGER),
   memoryUsageBytes: nonNegative(Number.MAX_SAFE_INTEGER),
-  /** The node's prices for that hour. */
+  /**
+   * The node's prices for that hour, when the producer knows them; a
+   * `node.cost` event for the same node and hour takes precedence.
+   */
+  cpuCoreHourPrice: nonNegative(L.price).optional(),
+  memoryGibHourPrice: nonNegative(L.price).optional(),
+});
+
+/** One node during one hour: its size, capacity type and prices. @public */
+export const nodeCostData = z.strictObject({
+  cluster: singleLine(L.cluster),
+  node: singleLine(L.kubernetesName),
+  instanceType: singleLine(L.kubernetesName),
+  capacityType: z.enum(['on-demand', 'spot']),
+  cpuCores: nonNegative(L.cores),
+  memoryBytes: nonNegative(Number.MAX_SAFE_INTEGER),
+  /** Prices in the source currency (platform.cost.currency converts for display). */
   cpuCoreHourPrice: nonNegative(L.price),
   memoryGibHourPrice: nonNegative(L.price),
+  /** Start of the hour. */
+  hourStart: eventTimestamp,
 });
 
 /** @public */
@@ -161,6 +182,7 @@ export const canonicalEventSchema = z.discriminatedUnion('type', [
   event('incident.opened', incidentOpenedData),
   event('incident.resolved', incidentResolvedData),
   event('pod.usage', podUsageData),
+  event('node.cost', nodeCostData),
   event('canary.run', canaryRunData),
   event('rollout.updated', rolloutUpdatedData),
 ]);
@@ -178,6 +200,7 @@ export const CANONICAL_EVENT_TYPES: readonly CanonicalEventType[] = [
   'incident.opened',
   'incident.resolved',
   'pod.usage',
+  'node.cost',
   'canary.run',
   'rollout.updated',
 ];

@@ -172,6 +172,80 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cost/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Cost of a component, a Group's components or a cluster Resource over a window, with the previous window, the daily trend and the controllers
+     * @description Reads the daily roll-ups (docs/cost-model.md); the numbers equal the model's over the hourly rows. Windows are whole UTC days. Amounts are in `currency.code`.
+     */
+    get: operations['getCostSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cost/pods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The pods and containers of one controller of the entity over the window, from the hourly roll-ups */
+    get: operations['getCostPods'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cost/recommendations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Right-sizing per container spec over the window; savings and under-provisioned risk apart */
+    get: operations['getCostRecommendations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cost/deployments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The component's daily cost before and after each successful deployment in the window
+     * @description Before = mean daily cost of the `platform.cost.deployments.compareDays` whole days before the deployment's day; after = the same number of whole days after it. Flagged when after exceeds before by more than `platform.cost.deployments.raiseThreshold`.
+     */
+    get: operations['getCostDeployments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/webhooks/{sourceId}': {
     parameters: {
       query?: never;
@@ -218,6 +292,7 @@ export interface components {
       | 'incident.opened'
       | 'incident.resolved'
       | 'pod.usage'
+      | 'node.cost'
       | 'canary.run'
       | 'rollout.updated';
     /** @description What an event is about, before it is linked to a catalog entity (docs/linking.md) */
@@ -584,6 +659,220 @@ export interface components {
       /** @description Distinct deployment environments in the projection, sorted */
       environments: string[];
     };
+    /** @description Amounts are source prices × rate, in `code` */
+    CostCurrency: {
+      code: string;
+      rate: number;
+    };
+    /** @description Σ usage ÷ Σ request per resource over the window; total weighted by cost */
+    CostEfficiency: {
+      cpu: number;
+      memory: number;
+      total: number;
+    };
+    /** @description Sums over a set of container-hours (docs/cost-model.md) */
+    CostTotals: {
+      containerHours: number;
+      missingPriceHours: number;
+      cpuRequestCoreHours: number;
+      cpuUsageCoreHours: number;
+      cpuBilledCoreHours: number;
+      memoryRequestByteHours: number;
+      memoryUsageByteHours: number;
+      memoryBilledByteHours: number;
+      cpuCost: number;
+      memoryCost: number;
+      cost: number;
+      /** @description Idle shared back (0 unless platform.cost.idle.share) */
+      sharedIdleCost: number;
+      costWithIdle: number;
+      efficiency: components['schemas']['CostEfficiency'];
+    };
+    CostDay: {
+      /**
+       * Format: date
+       * @description UTC day
+       */
+      day: string;
+      cpuCost: number;
+      memoryCost: number;
+      sharedIdleCost: number;
+      /** @description cpuCost + memoryCost (without shared idle) */
+      cost: number;
+    };
+    CostControllerRow: {
+      entityRef?: string;
+      cluster: string;
+      namespace: string;
+      controllerKind: string;
+      controller: string;
+      totals: components['schemas']['CostTotals'];
+    };
+    /** @description One component of a Group (showback) */
+    CostComponentRow: {
+      entityRef: string;
+      totals: components['schemas']['CostTotals'];
+    };
+    CostNamespaceRow: {
+      cluster: string;
+      namespace: string;
+      totals: components['schemas']['CostTotals'];
+    };
+    /** @description Node cost against allocated cost for a cluster (or one node), summed hour by hour */
+    CostIdleRow: {
+      cluster: string;
+      node?: string;
+      nodeHours: number;
+      cpuCapacityCost: number;
+      memoryCapacityCost: number;
+      cpuAllocatedCost: number;
+      memoryAllocatedCost: number;
+      cpuIdleCost: number;
+      memoryIdleCost: number;
+      idleCost: number;
+      cpuOverAllocatedCost: number;
+      memoryOverAllocatedCost: number;
+    };
+    CostOptions: {
+      idleShared: boolean;
+      /** @enum {string} */
+      idleBy: 'cluster' | 'node';
+      percentile: number;
+      headroom: number;
+      cpuFloorMillicores: number;
+      memoryFloorBytes: number;
+      raiseThreshold: number;
+      compareDays: number;
+    };
+    CostWindow: {
+      /** Format: date-time */
+      from: string;
+      /** Format: date-time */
+      to: string;
+      hours: number;
+    };
+    /** @description Response of `GET /cost/summary` */
+    CostSummaryResponse: {
+      entityRef: string;
+      /**
+       * @description A Component, a Group (its components), or a kubernetes-cluster Resource (every namespace)
+       * @enum {string}
+       */
+      scope: 'component' | 'group' | 'cluster';
+      /** @description The components the numbers cover (empty for a cluster) */
+      entityRefs: string[];
+      clusters: string[];
+      window: components['schemas']['CostWindow'];
+      currency: components['schemas']['CostCurrency'];
+      options: components['schemas']['CostOptions'];
+      total: components['schemas']['CostTotals'];
+      /** @description The same sums over the window of equal length just before `from` */
+      previous: components['schemas']['CostTotals'];
+      /** @description One entry per UTC day of the window, zeros included */
+      days: components['schemas']['CostDay'][];
+      /** @description Costliest first */
+      controllers: components['schemas']['CostControllerRow'][];
+      /** @description For a Group, its components, costliest first; otherwise empty */
+      components: components['schemas']['CostComponentRow'][];
+      /** @description For a cluster, its namespaces, costliest first; otherwise empty */
+      namespaces: components['schemas']['CostNamespaceRow'][];
+      /** @description Idle of the clusters the entity runs in (per node when platform.cost.idle.by is node) */
+      idle: components['schemas']['CostIdleRow'][];
+      /**
+       * Format: date-time
+       * @description The earliest hour with cost data for the entity, absent when there is none
+       */
+      dataSince: string;
+    };
+    CostContainerRow: {
+      container: string;
+      nodes: string[];
+      /** @description Request of the latest hour */
+      cpuRequestCores: number;
+      /** @description Request of the latest hour */
+      memoryRequestBytes: number;
+      totals: components['schemas']['CostTotals'];
+    };
+    CostPodRow: {
+      pod: string;
+      podUid: string;
+      /** Format: date-time */
+      firstHour: string;
+      /** Format: date-time */
+      lastHour: string;
+      nodes: string[];
+      totals: components['schemas']['CostTotals'];
+      containers: components['schemas']['CostContainerRow'][];
+    };
+    CostPodsResponse: {
+      window: components['schemas']['CostWindow'];
+      currency: components['schemas']['CostCurrency'];
+      /** @description Costliest first */
+      pods: components['schemas']['CostPodRow'][];
+    };
+    CostResourceRecommendation: {
+      /** @description cores or bytes; the latest hour's request */
+      currentRequest: number;
+      usageQuantile: number;
+      recommendedRequest: number;
+      currentCost: number;
+      recommendedCost: number;
+      underProvisioned: boolean;
+    };
+    CostRecommendation: {
+      cluster: string;
+      namespace: string;
+      controllerKind: string;
+      controller: string;
+      container: string;
+      /** @description Pod-hours pooled */
+      samples: number;
+      cpu: components['schemas']['CostResourceRecommendation'];
+      memory: components['schemas']['CostResourceRecommendation'];
+      savings: number;
+      monthlySavings: number;
+      riskCost: number;
+      monthlyRiskCost: number;
+    };
+    CostRecommendationsResponse: {
+      window: components['schemas']['CostWindow'];
+      currency: components['schemas']['CostCurrency'];
+      options: components['schemas']['CostOptions'];
+      /** @description Specs with savings, largest first */
+      savings: components['schemas']['CostRecommendation'][];
+      /** @description Specs with an under-provisioned resource, largest risk first; never netted against savings */
+      risks: components['schemas']['CostRecommendation'][];
+      totalSavings: number;
+      totalMonthlySavings: number;
+      totalRiskCost: number;
+      totalMonthlyRiskCost: number;
+    };
+    CostDeploymentRow: {
+      deploymentId: string;
+      entityRef: string;
+      environment: string;
+      /** Format: date-time */
+      finishedAt: string;
+      compareDays: number;
+      /** @description Days with cost data before */
+      beforeDays: number;
+      /** @description Days with cost data after */
+      afterDays: number;
+      /** @description Mean daily cost before; absent without data */
+      beforeDailyCost?: number;
+      /** @description Mean daily cost after; absent without data */
+      afterDailyCost?: number;
+      /** @description (after − before) ÷ before; absent when either side is missing or before is 0 */
+      change?: number;
+      /** @description change > raiseThreshold */
+      flagged: boolean;
+    };
+    CostDeploymentsResponse: {
+      currency: components['schemas']['CostCurrency'];
+      raiseThreshold: number;
+      compareDays: number;
+      items: components['schemas']['CostDeploymentRow'][];
+    };
   };
   responses: {
     /** @description No valid Backstage credential: missing, malformed (a token that cannot be decoded is a 401 too, never a 500), expired or not verifiable */
@@ -659,6 +948,8 @@ export interface components {
     EventTypes: string;
     /** @description Window start, inclusive (default: to minus platform.dora.windowDays) */
     From: string;
+    /** @description Window start, inclusive, a UTC midnight (default: to minus platform.cost.windowDays) */
+    CostFrom: string;
     /** @description Window end, exclusive (default: now) */
     To: string;
     /** @description Default: platform.dora.environment (production) */
@@ -1015,6 +1306,130 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DoraEnvironmentsResponse'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['EntityNotFound'];
+    };
+  };
+  getCostSummary: {
+    parameters: {
+      query: {
+        /** @description component:default/x or group:default/team-x (kind defaults to component; a Group covers the components it owns) */
+        entityRef: components['parameters']['EntityRef'];
+        /** @description Window start, inclusive, a UTC midnight (default: to minus platform.cost.windowDays) */
+        from?: components['parameters']['CostFrom'];
+        /** @description Window end, exclusive (default: now) */
+        to?: components['parameters']['To'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CostSummaryResponse'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['EntityNotFound'];
+    };
+  };
+  getCostPods: {
+    parameters: {
+      query: {
+        /** @description component:default/x or group:default/team-x (kind defaults to component; a Group covers the components it owns) */
+        entityRef: components['parameters']['EntityRef'];
+        /** @description Window start, inclusive, a UTC midnight (default: to minus platform.cost.windowDays) */
+        from?: components['parameters']['CostFrom'];
+        /** @description Window end, exclusive (default: now) */
+        to?: components['parameters']['To'];
+        cluster: string;
+        namespace: string;
+        controllerKind: string;
+        controller: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CostPodsResponse'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['EntityNotFound'];
+    };
+  };
+  getCostRecommendations: {
+    parameters: {
+      query: {
+        /** @description component:default/x or group:default/team-x (kind defaults to component; a Group covers the components it owns) */
+        entityRef: components['parameters']['EntityRef'];
+        /** @description Window start, inclusive, a UTC midnight (default: to minus platform.cost.windowDays) */
+        from?: components['parameters']['CostFrom'];
+        /** @description Window end, exclusive (default: now) */
+        to?: components['parameters']['To'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CostRecommendationsResponse'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['EntityNotFound'];
+    };
+  };
+  getCostDeployments: {
+    parameters: {
+      query: {
+        /** @description component:default/x or group:default/team-x (kind defaults to component; a Group covers the components it owns) */
+        entityRef: components['parameters']['EntityRef'];
+        /** @description Window start, inclusive, a UTC midnight (default: to minus platform.cost.windowDays) */
+        from?: components['parameters']['CostFrom'];
+        /** @description Window end, exclusive (default: now) */
+        to?: components['parameters']['To'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CostDeploymentsResponse'];
         };
       };
       400: components['responses']['BadQuery'];
