@@ -19,3 +19,15 @@ export const ANNOTATIONS = {
 
 /** The Resource `spec.type` of a Kubernetes cluster. @public */
 export const KUBERNETES_CLUSTER_RESOURCE_TYPE = 'kubernetes-cluster';
+
+/**
+ * Pod labels that name the component a pod belongs to, in the order
+ * `podSubject` reads them: Backstage's own label first, then the recommended
+ * Kubernetes one.
+ *
+ * @public
+ */
+export const POD_LABELS = {
+  kubernetesId: 'backstage.io/kubernetes-id',
+  appName: 'app.kubernetes.io/name',
+} as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVENT_LIMITS, eventTimestamp, singleLine } from './fields';
+import { subjectLabelsSchema } from './kubernetesLabels';
 
 export { isoTimestamp } from './fields';
 
@@ -23,6 +24,18 @@ export const eventSubjectSchema = z.strictObject({
   cluster: singleLine(EVENT_LIMITS.subjectCluster, {
     trimmed: true,
   }).optional(),
+  /**
+   * A pod's namespace: with `kubernetes-id`, only entities whose
+   * `backstage.io/kubernetes-namespace` (when set) equals it match.
+   */
+  namespace: singleLine(EVENT_LIMITS.kubernetesLabel, {
+    trimmed: true,
+  }).optional(),
+  /**
+   * A pod's labels, matched against `backstage.io/kubernetes-label-selector`.
+   * Build pod subjects with `podSubject`.
+   */
+  labels: subjectLabelsSchema.optional(),
 });
 
 /** @public */

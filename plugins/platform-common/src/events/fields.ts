@@ -42,6 +42,12 @@ export const EVENT_LIMITS = {
   kubernetesLabel: 63,
   /** a Kubernetes kind (Deployment, StatefulSet, ...) */
   kubernetesKind: 63,
+  /** a Kubernetes label key: an optional DNS-subdomain prefix (253), "/" and a name (63) */
+  labelKey: 317,
+  /** a Kubernetes label value */
+  labelValue: 63,
+  /** labels of one event subject (a pod's labels) */
+  subjectLabels: 64,
   /** a cluster name, as in events.subject_cluster */
   cluster: 200,
   /** a check or metric name */
