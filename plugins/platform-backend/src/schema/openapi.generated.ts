@@ -1098,6 +1098,22 @@ export const spec = {
           cluster: {
             type: 'string',
           },
+          namespace: {
+            type: 'string',
+            maxLength: 63,
+            description:
+              "A pod's namespace; with kubernetes-id, entities whose backstage.io/kubernetes-namespace is set must equal it",
+          },
+          labels: {
+            type: 'object',
+            maxProperties: 64,
+            description:
+              "A pod's labels (Kubernetes label keys of up to 317 characters, values of up to 63), matched against backstage.io/kubernetes-label-selector; build with podSubject",
+            additionalProperties: {
+              type: 'string',
+              maxLength: 63,
+            },
+          },
         },
       },
       CanonicalEvent: {

@@ -301,6 +301,12 @@ export interface components {
       kind: 'repository' | 'kubernetes-id' | 'namespace' | 'cluster' | 'entity';
       name: string;
       cluster?: string;
+      /** @description A pod's namespace; with kubernetes-id, entities whose backstage.io/kubernetes-namespace is set must equal it */
+      namespace?: string;
+      /** @description A pod's labels (Kubernetes label keys of up to 317 characters, values of up to 63), matched against backstage.io/kubernetes-label-selector; build with podSubject */
+      labels?: {
+        [key: string]: string;
+      };
     };
     /** @description The envelope of a canonical event. The intake validates each event on its own with the zod schemas of @goldenpath/plugin-platform-common (docs/events.md). */
     CanonicalEvent: {
