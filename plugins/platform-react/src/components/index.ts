@@ -1,3 +1,4 @@
+export * from './DailyStackedBarChart';
 export * from './EntityEmptyState';
 export * from './EnvironmentPicker';
 export * from './MetricTile';

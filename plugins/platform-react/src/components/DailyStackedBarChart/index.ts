@@ -1,0 +1,9 @@
+export {
+  DailyStackedBarChart,
+  describeDailyStack,
+} from './DailyStackedBarChart';
+export type {
+  DailyStackedBarChartProps,
+  DailyStackPoint,
+  DailyStackSeries,
+} from './DailyStackedBarChart';
