@@ -10,7 +10,8 @@ import {
   EventStore,
   LinkUpdate,
   LinkedActivity,
-  LinkedLogEvent,
+  LogEvent,
+  ProjectionReadOptions,
   NewEvent,
   UnlinkedEvent,
   AppendOutcome,
@@ -185,19 +186,18 @@ export class DatabaseEventStore implements EventStore {
     types: readonly CanonicalEventType[],
     limit: number,
     tx?: Knex.Transaction,
-  ): Promise<LinkedLogEvent[]> {
-    const rows: Array<Pick<EventRow, 'seq' | 'entity_ref' | 'event'>> = await (
-      tx ?? this.knex
-    )<EventRow>('events')
+    options?: ProjectionReadOptions,
+  ): Promise<LogEvent[]> {
+    const query = (tx ?? this.knex)<EventRow>('events')
       .select('seq', 'entity_ref', 'event')
       .where('seq', '>', afterSeq)
-      .whereIn('type', types)
-      .whereNotNull('entity_ref')
-      .orderBy('seq', 'asc')
-      .limit(limit);
+      .whereIn('type', types);
+    if (!options?.includeUnlinked) query.whereNotNull('entity_ref');
+    const rows: Array<Pick<EventRow, 'seq' | 'entity_ref' | 'event'>> =
+      await query.orderBy('seq', 'asc').limit(limit);
     return rows.map(row => ({
       seq: Number(row.seq),
-      entityRef: row.entity_ref!,
+      entityRef: row.entity_ref,
       event: JSON.parse(row.event),
     }));
   }
@@ -205,12 +205,13 @@ export class DatabaseEventStore implements EventStore {
   async countLinked(
     afterSeq: number,
     types: readonly CanonicalEventType[],
+    options?: ProjectionReadOptions,
   ): Promise<number> {
-    const [row] = await this.knex('events')
+    const query = this.knex('events')
       .where('seq', '>', afterSeq)
-      .whereIn('type', types)
-      .whereNotNull('entity_ref')
-      .count({ count: '*' });
+      .whereIn('type', types);
+    if (!options?.includeUnlinked) query.whereNotNull('entity_ref');
+    const [row] = await query.count({ count: '*' });
     return Number(row?.count ?? 0);
   }
 

@@ -37,11 +37,24 @@ export interface UnlinkedEvent {
   receivedAt: string;
 }
 
-/** A linked event as the projections read it, in log order. */
-export interface LinkedLogEvent {
+/**
+ * An event as a projection reads it, in log order. `entityRef` is null only
+ * for projections that ask for unlinked events too (`includeUnlinked`).
+ */
+export interface LogEvent {
   seq: number;
-  entityRef: string;
+  entityRef: string | null;
   event: CanonicalEvent;
+}
+
+/** A linked event as the projections read it, in log order. */
+export interface LinkedLogEvent extends LogEvent {
+  entityRef: string;
+}
+
+/** Which events a projection reads: linked ones (default), or all of its types. */
+export interface ProjectionReadOptions {
+  includeUnlinked?: boolean;
 }
 
 export interface LinkUpdate {
@@ -101,17 +114,20 @@ export interface EventStore {
   /**
    * Linked events of the given types after `afterSeq`, oldest first; inside
    * `tx` when given (a projection page reads and writes in one transaction).
+   * With `includeUnlinked`, unlinked ones too (their `entityRef` is null).
    */
   readLinked(
     afterSeq: number,
     types: readonly CanonicalEventType[],
     limit: number,
     tx?: Knex.Transaction,
-  ): Promise<LinkedLogEvent[]>;
-  /** How many linked events of the given types lie after `afterSeq`. */
+    options?: ProjectionReadOptions,
+  ): Promise<LogEvent[]>;
+  /** How many linked (or, with `includeUnlinked`, any) events of the given types lie after `afterSeq`. */
   countLinked(
     afterSeq: number,
     types: readonly CanonicalEventType[],
+    options?: ProjectionReadOptions,
   ): Promise<number>;
   /** The highest seq in the log (0 when empty). */
   lastSeq(): Promise<number>;

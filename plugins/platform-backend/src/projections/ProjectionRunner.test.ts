@@ -191,6 +191,71 @@ describe.each(databases.eachSupportedId())('ProjectionRunner (%s)', id => {
     });
   });
 
+  it('feeds unlinked events only to a projection that opts in, and counts them in its lag', async () => {
+    const { knex, events } = await setup(3);
+    await events.append(
+      deployments(2, 100).map(d => ({
+        ...d,
+        entityRef: null,
+        linkReason: 'unknown',
+      })),
+    );
+    const { projection: linkedOnly } = await recorder(knex);
+    const seen: Array<[number, string | null]> = [];
+    const everything: Projection = {
+      name: 'everything',
+      eventTypes: ['deployment.finished'],
+      includeUnlinked: true,
+      async apply(page) {
+        seen.push(...page.map(e => [e.seq, e.entityRef] as [number, null]));
+      },
+    };
+    const runner = await runnerOn(knex, [linkedOnly, everything], 2);
+    expect((await runner.health()).everything.lag).toBe(5);
+    expect((await runner.health()).recorder.lag).toBe(3);
+    await runner.catchUp();
+    expect(await seqsOf(knex)).toEqual([1, 2, 3]);
+    expect(seen).toEqual([
+      [1, PAYMENTS],
+      [2, LEDGER],
+      [3, PAYMENTS],
+      [4, null],
+      [5, null],
+    ]);
+    expect((await runner.health()).everything).toEqual({
+      cursor: 5,
+      lag: 0,
+      deadLetters: 0,
+    });
+  });
+
+  it('settles once the pages are applied, again while work remains, and retries a failed settle on the next catch-up', async () => {
+    const { knex } = await setup(5);
+    const { projection, calls } = await recorder(knex);
+    const settled: number[][] = [];
+    let remaining = 2;
+    let fail = true;
+    projection.settle = async tx => {
+      if (fail) {
+        fail = false;
+        throw new Error('not yet');
+      }
+      settled.push(await seqsOf(tx as unknown as Knex));
+      remaining -= 1;
+      return remaining > 0;
+    };
+    const runner = await runnerOn(knex, [projection], 2);
+    await runner.catchUp();
+    expect(calls).toHaveLength(3);
+    expect(settled).toEqual([]);
+    await runner.catchUp();
+    // after every page, twice: the first call reported more work
+    expect(settled).toEqual([
+      [1, 2, 3, 4, 5],
+      [1, 2, 3, 4, 5],
+    ]);
+  });
+
   it('refuses two projections with one name', async () => {
     const { knex } = await setup(0);
     const { projection } = await recorder(knex);

@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { EventStore, LinkedLogEvent } from '../eventLog/EventStore';
+import { EventStore, LinkedLogEvent, LogEvent } from '../eventLog/EventStore';
 import { Projection } from './Projection';
 import { DeadLetter, ProjectionStateStore } from './ProjectionStateStore';
 
@@ -83,7 +83,9 @@ export class ProjectionRunner {
       const { cursor, deadLetters } = statuses[i];
       out[p.name] = {
         cursor,
-        lag: await events.countLinked(cursor, p.eventTypes),
+        lag: await events.countLinked(cursor, p.eventTypes, {
+          includeUnlinked: p.includeUnlinked,
+        }),
         deadLetters,
       };
     }
@@ -100,9 +102,33 @@ export class ProjectionRunner {
           if (count === 0) break;
           read += count;
         }
+        await this.settle(projection);
       }
     } while (this.again);
     return read;
+  }
+
+  /**
+   * The projection's deferred work, a transaction at a time while it reports
+   * more. A failure is logged, not thrown, so the projections after it still
+   * run; its work stays pending for the next catch-up.
+   */
+  private async settle(projection: Projection): Promise<void> {
+    if (!projection.settle) return;
+    const { state } = this.options;
+    try {
+      for (;;) {
+        const more = await state.transaction(async tx => {
+          await state.lockCursor(tx, projection.name);
+          return projection.settle!(tx);
+        });
+        if (!more) return;
+      }
+    } catch (error) {
+      this.options.logger.warn(
+        `Projection ${projection.name}: settling failed and will be retried: ${error}`,
+      );
+    }
   }
 
   /** One page in one transaction: lock cursor, read, apply, move cursor. */
@@ -115,6 +141,7 @@ export class ProjectionRunner {
         projection.eventTypes,
         this.pageSize,
         tx,
+        { includeUnlinked: projection.includeUnlinked },
       );
       if (page.length === 0) return 0;
       const letters = await this.applyOrDeadLetter(projection, page, tx);
@@ -135,17 +162,17 @@ export class ProjectionRunner {
    */
   private async applyOrDeadLetter(
     projection: Projection,
-    page: LinkedLogEvent[],
+    page: LogEvent[],
     tx: Knex.Transaction,
   ): Promise<DeadLetter[]> {
     try {
-      await tx.transaction(sp => projection.apply(page, sp));
+      await tx.transaction(sp => applyEvents(projection, page, sp));
       return [];
     } catch {
       const letters: DeadLetter[] = [];
       for (const linked of page) {
         try {
-          await tx.transaction(sp => projection.apply([linked], sp));
+          await tx.transaction(sp => applyEvents(projection, [linked], sp));
         } catch (error) {
           letters.push({
             projection: projection.name,
@@ -164,4 +191,18 @@ export class ProjectionRunner {
       return letters;
     }
   }
+}
+
+/**
+ * Hands a page to a projection; pages of a projection that did not opt into
+ * unlinked events were read with `entity_ref IS NOT NULL`.
+ */
+function applyEvents(
+  projection: Projection,
+  events: LogEvent[],
+  tx: Knex.Transaction,
+): Promise<void> {
+  return projection.includeUnlinked
+    ? projection.apply(events, tx)
+    : projection.apply(events as LinkedLogEvent[], tx);
 }
