@@ -560,7 +560,7 @@ export const spec = {
             $ref: '#/components/parameters/CostFrom',
           },
           {
-            $ref: '#/components/parameters/To',
+            $ref: '#/components/parameters/CostTo',
           },
         ],
         responses: {
@@ -590,7 +590,9 @@ export const spec = {
       get: {
         operationId: 'getCostPods',
         summary:
-          'The pods and containers of one controller of the entity over the window, from the hourly roll-ups',
+          'The pods and containers of one controller of the entity over the window, from the raw samples',
+        description:
+          "Raw samples are kept `platform.cost.retention.rawDays` (default 35): the window is clamped to start no earlier than `rawSince`, and `window` is the one used. 404 when the controller is not the entity's (a cluster Resource: not in that cluster).",
         parameters: [
           {
             $ref: '#/components/parameters/EntityRef',
@@ -599,7 +601,7 @@ export const spec = {
             $ref: '#/components/parameters/CostFrom',
           },
           {
-            $ref: '#/components/parameters/To',
+            $ref: '#/components/parameters/CostTo',
           },
           {
             name: 'cluster',
@@ -670,6 +672,8 @@ export const spec = {
         operationId: 'getCostRecommendations',
         summary:
           'Right-sizing per container spec over the window; savings and under-provisioned risk apart',
+        description:
+          'Pools the raw hourly samples of each container spec (controller + container name), so the window is clamped to start no earlier than `rawSince` (raw retention); monthly figures scale by 730 h ÷ the hours of the window used.',
         parameters: [
           {
             $ref: '#/components/parameters/EntityRef',
@@ -678,7 +682,7 @@ export const spec = {
             $ref: '#/components/parameters/CostFrom',
           },
           {
-            $ref: '#/components/parameters/To',
+            $ref: '#/components/parameters/CostTo',
           },
         ],
         responses: {
@@ -719,7 +723,7 @@ export const spec = {
             $ref: '#/components/parameters/CostFrom',
           },
           {
-            $ref: '#/components/parameters/To',
+            $ref: '#/components/parameters/CostTo',
           },
         ],
         responses: {
@@ -889,7 +893,18 @@ export const spec = {
           format: 'date-time',
         },
         description:
-          'Window start, inclusive, a UTC midnight (default: to minus platform.cost.windowDays)',
+          'Window start, inclusive, a UTC midnight (default: to minus platform.cost.windowDays); at most 366 days before to',
+      },
+      CostTo: {
+        name: 'to',
+        in: 'query',
+        allowReserved: true,
+        schema: {
+          type: 'string',
+          format: 'date-time',
+        },
+        description:
+          'Window end, exclusive, a UTC midnight (default: the next UTC midnight, so today so far is in)',
       },
       To: {
         name: 'to',
@@ -2480,7 +2495,6 @@ export const spec = {
           'components',
           'namespaces',
           'idle',
-          'dataSince',
         ],
         properties: {
           entityRef: {
@@ -2646,10 +2660,17 @@ export const spec = {
       },
       CostPodsResponse: {
         type: 'object',
-        required: ['window', 'currency', 'pods'],
+        required: ['window', 'rawSince', 'currency', 'pods'],
         properties: {
           window: {
             $ref: '#/components/schemas/CostWindow',
+            description: 'The window used, clamped to raw retention',
+          },
+          rawSince: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'The earliest hour raw samples are kept for (now − platform.cost.retention.rawDays, on the hour)',
           },
           currency: {
             $ref: '#/components/schemas/CostCurrency',
@@ -2763,10 +2784,18 @@ export const spec = {
           'totalMonthlySavings',
           'totalRiskCost',
           'totalMonthlyRiskCost',
+          'rawSince',
         ],
         properties: {
           window: {
             $ref: '#/components/schemas/CostWindow',
+            description: 'The window used, clamped to raw retention',
+          },
+          rawSince: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'The earliest hour raw samples are kept for (now − platform.cost.retention.rawDays, on the hour)',
           },
           currency: {
             $ref: '#/components/schemas/CostCurrency',

@@ -199,7 +199,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The pods and containers of one controller of the entity over the window, from the hourly roll-ups */
+    /**
+     * The pods and containers of one controller of the entity over the window, from the raw samples
+     * @description Raw samples are kept `platform.cost.retention.rawDays` (default 35): the window is clamped to start no earlier than `rawSince`, and `window` is the one used. 404 when the controller is not the entity's (a cluster Resource: not in that cluster).
+     */
     get: operations['getCostPods'];
     put?: never;
     post?: never;
@@ -216,7 +219,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Right-sizing per container spec over the window; savings and under-provisioned risk apart */
+    /**
+     * Right-sizing per container spec over the window; savings and under-provisioned risk apart
+     * @description Pools the raw hourly samples of each container spec (controller + container name), so the window is clamped to start no earlier than `rawSince` (raw retention); monthly figures scale by 730 h ÷ the hours of the window used.
+     */
     get: operations['getCostRecommendations'];
     put?: never;
     post?: never;
@@ -788,7 +794,7 @@ export interface components {
        * Format: date-time
        * @description The earliest hour with cost data for the entity, absent when there is none
        */
-      dataSince: string;
+      dataSince?: string;
     };
     CostContainerRow: {
       container: string;
@@ -811,7 +817,13 @@ export interface components {
       containers: components['schemas']['CostContainerRow'][];
     };
     CostPodsResponse: {
+      /** @description The window used, clamped to raw retention */
       window: components['schemas']['CostWindow'];
+      /**
+       * Format: date-time
+       * @description The earliest hour raw samples are kept for (now − platform.cost.retention.rawDays, on the hour)
+       */
+      rawSince: string;
       currency: components['schemas']['CostCurrency'];
       /** @description Costliest first */
       pods: components['schemas']['CostPodRow'][];
@@ -841,7 +853,13 @@ export interface components {
       monthlyRiskCost: number;
     };
     CostRecommendationsResponse: {
+      /** @description The window used, clamped to raw retention */
       window: components['schemas']['CostWindow'];
+      /**
+       * Format: date-time
+       * @description The earliest hour raw samples are kept for (now − platform.cost.retention.rawDays, on the hour)
+       */
+      rawSince: string;
       currency: components['schemas']['CostCurrency'];
       options: components['schemas']['CostOptions'];
       /** @description Specs with savings, largest first */
@@ -954,8 +972,10 @@ export interface components {
     EventTypes: string;
     /** @description Window start, inclusive (default: to minus platform.dora.windowDays) */
     From: string;
-    /** @description Window start, inclusive, a UTC midnight (default: to minus platform.cost.windowDays) */
+    /** @description Window start, inclusive, a UTC midnight (default: to minus platform.cost.windowDays); at most 366 days before to */
     CostFrom: string;
+    /** @description Window end, exclusive, a UTC midnight (default: the next UTC midnight, so today so far is in) */
+    CostTo: string;
     /** @description Window end, exclusive (default: now) */
     To: string;
     /** @description Default: platform.dora.environment (production) */
@@ -1324,10 +1344,10 @@ export interface operations {
       query: {
         /** @description component:default/x or group:default/team-x (kind defaults to component; a Group covers the components it owns) */
         entityRef: components['parameters']['EntityRef'];
-        /** @description Window start, inclusive, a UTC midnight (default: to minus platform.cost.windowDays) */
+        /** @description Window start, inclusive, a UTC midnight (default: to minus platform.cost.windowDays); at most 366 days before to */
         from?: components['parameters']['CostFrom'];
-        /** @description Window end, exclusive (default: now) */
-        to?: components['parameters']['To'];
+        /** @description Window end, exclusive, a UTC midnight (default: the next UTC midnight, so today so far is in) */
+        to?: components['parameters']['CostTo'];
       };
       header?: never;
       path?: never;
@@ -1354,10 +1374,10 @@ export interface operations {
       query: {
         /** @description component:default/x or group:default/team-x (kind defaults to component; a Group covers the components it owns) */
         entityRef: components['parameters']['EntityRef'];
-        /** @description Window start, inclusive, a UTC midnight (default: to minus platform.cost.windowDays) */
+        /** @description Window start, inclusive, a UTC midnight (default: to minus platform.cost.windowDays); at most 366 days before to */
         from?: components['parameters']['CostFrom'];
-        /** @description Window end, exclusive (default: now) */
-        to?: components['parameters']['To'];
+        /** @description Window end, exclusive, a UTC midnight (default: the next UTC midnight, so today so far is in) */
+        to?: components['parameters']['CostTo'];
         cluster: string;
         namespace: string;
         controllerKind: string;
@@ -1388,10 +1408,10 @@ export interface operations {
       query: {
         /** @description component:default/x or group:default/team-x (kind defaults to component; a Group covers the components it owns) */
         entityRef: components['parameters']['EntityRef'];
-        /** @description Window start, inclusive, a UTC midnight (default: to minus platform.cost.windowDays) */
+        /** @description Window start, inclusive, a UTC midnight (default: to minus platform.cost.windowDays); at most 366 days before to */
         from?: components['parameters']['CostFrom'];
-        /** @description Window end, exclusive (default: now) */
-        to?: components['parameters']['To'];
+        /** @description Window end, exclusive, a UTC midnight (default: the next UTC midnight, so today so far is in) */
+        to?: components['parameters']['CostTo'];
       };
       header?: never;
       path?: never;
@@ -1418,10 +1438,10 @@ export interface operations {
       query: {
         /** @description component:default/x or group:default/team-x (kind defaults to component; a Group covers the components it owns) */
         entityRef: components['parameters']['EntityRef'];
-        /** @description Window start, inclusive, a UTC midnight (default: to minus platform.cost.windowDays) */
+        /** @description Window start, inclusive, a UTC midnight (default: to minus platform.cost.windowDays); at most 366 days before to */
         from?: components['parameters']['CostFrom'];
-        /** @description Window end, exclusive (default: now) */
-        to?: components['parameters']['To'];
+        /** @description Window end, exclusive, a UTC midnight (default: the next UTC midnight, so today so far is in) */
+        to?: components['parameters']['CostTo'];
       };
       header?: never;
       path?: never;
