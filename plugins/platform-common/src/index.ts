@@ -13,3 +13,4 @@ export * from './entityRefs';
 export * from './time';
 export * from './stats';
 export * from './cost';
+export * from './canary';
