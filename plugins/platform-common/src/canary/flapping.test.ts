@@ -70,7 +70,7 @@ describe('evaluateCanaryCheck: flapping with hysteresis', () => {
 
   it('stays flapping between the thresholds and exits at 25 %', () => {
     // 21 alternating results (100 %), then s steady passes: (20 − s)(95 − s) ÷ 19
-    const flapped = 'p' + flips(20);
+    const flapped = `p${flips(20)}`;
     const after = (s: number) => evaluate(flapped + 'p'.repeat(s));
     expect(after(0).flapping).toBe(true);
     // s = 10: 44.7 %, under the entry threshold but above the exit one: still flapping
