@@ -142,12 +142,15 @@ export class DatabaseEventStore implements EventStore {
         | 'received_at'
       >
     > = await q;
-    return rows.map(row => ({
-      seq: Number(row.seq),
-      subject: subjectOf(row),
-      entityRef: JSON.parse(row.event).entityRef,
-      receivedAt: row.received_at,
-    }));
+    return rows.map(row => {
+      const event = JSON.parse(row.event);
+      return {
+        seq: Number(row.seq),
+        subject: subjectOf(row, event),
+        entityRef: event.entityRef,
+        receivedAt: row.received_at,
+      };
+    });
   }
 
   async deleteUnlinkedReceivedBefore(
@@ -326,9 +329,16 @@ function toRow(e: NewEvent): Omit<EventRow, 'seq'> {
   };
 }
 
+/**
+ * The subject as it was sent: from the stored event, which also holds a pod's
+ * namespace and labels (the columns hold kind, name and cluster only, for
+ * indexing); the columns when the JSON has none.
+ */
 function subjectOf(
   row: Pick<EventRow, 'subject_kind' | 'subject_name' | 'subject_cluster'>,
-) {
+  event: { subject?: UnlinkedEvent['subject'] },
+): UnlinkedEvent['subject'] {
+  if (event.subject) return event.subject;
   return {
     kind: row.subject_kind,
     name: row.subject_name,
@@ -345,7 +355,7 @@ function fromRow(row: EventRow): StoredEvent {
     type: row.type as StoredEvent['type'],
     occurredAt: row.occurred_at,
     receivedAt: row.received_at,
-    subject: subjectOf(row),
+    subject: subjectOf(row, event),
     entityRef: row.entity_ref,
     linkStatus: row.entity_ref ? 'linked' : 'unlinked',
     linkReason: row.link_reason,

@@ -65,4 +65,30 @@ describe('CatalogEntityLinker', () => {
     );
     expect(calls()).toBe(2);
   });
+
+  it('logs an annotation it cannot use once, not on every rebuild', async () => {
+    const broken = {
+      ...catalogEntities[0],
+      metadata: {
+        ...catalogEntities[0].metadata,
+        annotations: {
+          ...catalogEntities[0].metadata.annotations,
+          'backstage.io/kubernetes-label-selector': 'app in (',
+        },
+      },
+    };
+    const logger = mockServices.logger.mock();
+    const linker = new CatalogEntityLinker({
+      catalog: catalogServiceMock({ entities: [broken] }),
+      auth: mockServices.auth(),
+      logger,
+      maxAgeMs: 0,
+    });
+    await linker.refresh();
+    await linker.refresh();
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      'component:default/payments-api: backstage.io/kubernetes-label-selector ignored: unbalanced parentheses',
+    );
+  });
 });

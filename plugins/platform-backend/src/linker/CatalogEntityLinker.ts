@@ -26,6 +26,8 @@ export class CatalogEntityLinker {
   private index?: EntityIndex;
   private builtAt?: Date;
   private building?: Promise<EntityIndex>;
+  /** The annotation problems last logged, so a rebuild repeats none. */
+  private loggedProblems = '';
 
   constructor(
     private readonly options: {
@@ -92,6 +94,13 @@ export class CatalogEntityLinker {
     }
   }
 
+  private logProblems(problems: string[]) {
+    const key = problems.join('\n');
+    if (key === this.loggedProblems) return;
+    this.loggedProblems = key;
+    for (const problem of problems) this.options.logger.warn(problem);
+  }
+
   private async fetchIndex(): Promise<EntityIndex> {
     const { catalog, auth } = this.options;
     const { items } = await catalog.getEntities(
@@ -108,6 +117,7 @@ export class CatalogEntityLinker {
       { credentials: await auth.getOwnServiceCredentials() },
     );
     const index = EntityIndex.fromEntities(items);
+    this.logProblems(index.problems);
     this.index = index;
     this.builtAt = new Date(this.now());
     return index;

@@ -6,16 +6,11 @@ import {
   KUBERNETES_CLUSTER_RESOURCE_TYPE,
   normalizeEntityRef,
 } from '@goldenpath/plugin-platform-common';
+import { LabelRequirement, parseLabelSelector } from './labelSelector';
+import { Candidate, decide, LinkResult } from './decide';
+import { PodClaim, PodClaims } from './PodClaims';
 
-/** The outcome of resolving one subject. */
-export type LinkResult =
-  | { entityRef: string; reason?: undefined }
-  | { entityRef?: undefined; reason: string };
-
-interface Candidate {
-  ref: string;
-  clusters: string[];
-}
+export type { LinkResult } from './decide';
 
 /** The catalog kinds an event may link to; also what the linker fetches. */
 export const LINKABLE_KINDS = ['Component', 'Resource', 'System', 'Group'];
@@ -23,11 +18,17 @@ export const LINKABLE_KINDS = ['Component', 'Resource', 'System', 'Group'];
 /**
  * An in-memory map from event subjects to catalog entities, built from the
  * annotations in `ANNOTATIONS`. Immutable: the linker swaps in a new one when
- * it refreshes from the catalog.
+ * it refreshes from the catalog. Pod subjects (`kubernetes-id`, `namespace`)
+ * go through `PodClaims`; the rules are in docs/linking.md.
  */
 export class EntityIndex {
   private readonly refs = new Set<string>();
   private readonly byKey = new Map<string, Candidate[]>();
+  private readonly pods = new PodClaims();
+  /** Everything `resolve` reads, per entity, for the fingerprint. */
+  private readonly facts: string[] = [];
+  /** Annotations that could not be used, one line each, for the linker's log. */
+  readonly problems: string[] = [];
 
   private digest?: string;
 
@@ -48,16 +49,8 @@ export class EntityIndex {
    */
   get fingerprint(): string {
     if (!this.digest) {
-      const keys = [...this.byKey.entries()]
-        .map(([key, candidates]) => [
-          key,
-          candidates
-            .map(c => [c.ref, [...c.clusters].sort()] as const)
-            .sort(([a], [b]) => (a < b ? -1 : 1)),
-        ])
-        .sort(([a], [b]) => (a < b ? -1 : 1));
       this.digest = createHash('sha256')
-        .update(JSON.stringify([[...this.refs].sort(), keys]))
+        .update(JSON.stringify([...this.facts].sort()))
         .digest('hex');
     }
     return this.digest;
@@ -66,26 +59,20 @@ export class EntityIndex {
   resolve(subject: EventSubject, explicitRef?: string): LinkResult {
     if (explicitRef) return this.resolveRef(explicitRef);
     if (subject.kind === 'entity') return this.resolveRef(subject.name);
+    if (subject.kind === 'kubernetes-id' || subject.kind === 'namespace') {
+      return this.pods.resolve(subject);
+    }
     const name =
       subject.kind === 'repository' ? subject.name.toLowerCase() : subject.name;
-    let candidates = this.byKey.get(`${subject.kind}:${name}`) ?? [];
-    if (candidates.length > 1 && subject.cluster) {
-      candidates = candidates.filter(c =>
-        c.clusters.includes(subject.cluster!),
-      );
-    }
-    if (candidates.length === 1) return { entityRef: candidates[0].ref };
-    const what = `${annotationFor(subject.kind)}=${subject.name}`;
-    if (candidates.length === 0) {
-      return { reason: `no catalog entity has ${what}` };
-    }
-    const refs = candidates
-      .map(c => c.ref)
-      .slice(0, 5)
-      .join(', ');
-    return {
-      reason: `${candidates.length} catalog entities have ${what} (${refs}); send entityRef or a more specific subject`,
-    };
+    const what =
+      subject.kind === 'repository'
+        ? `${ANNOTATIONS.githubProjectSlug}=${subject.name}`
+        : `kubernetes-cluster Resource named=${subject.name}`;
+    return decide(
+      this.byKey.get(`${subject.kind}:${name}`) ?? [],
+      subject.cluster,
+      what,
+    );
   }
 
   private resolveRef(ref: string): LinkResult {
@@ -102,47 +89,67 @@ export class EntityIndex {
 
   private add(entity: Entity) {
     const ref = stringifyEntityRef(entity).toLowerCase();
+    if (this.refs.has(ref)) return;
     this.refs.add(ref);
     const annotations = entity.metadata.annotations ?? {};
     const clusters = (annotations[ANNOTATIONS.clusters] ?? '')
       .split(',')
       .map(c => c.trim())
       .filter(Boolean);
-    const candidate = { ref, clusters };
     const slug = annotations[ANNOTATIONS.githubProjectSlug];
-    if (slug) this.put(`repository:${slug.toLowerCase()}`, candidate);
-    const kubernetesId = annotations[ANNOTATIONS.kubernetesId];
-    if (kubernetesId) this.put(`kubernetes-id:${kubernetesId}`, candidate);
-    const namespace = annotations[ANNOTATIONS.kubernetesNamespace];
-    if (namespace) this.put(`namespace:${namespace}`, candidate);
+    if (slug) this.put(`repository:${slug.toLowerCase()}`, { ref, clusters });
+    let clusterName: string | undefined;
     if (
       entity.kind.toLowerCase() === 'resource' &&
       entity.spec?.type === KUBERNETES_CLUSTER_RESOURCE_TYPE
     ) {
-      const clusterName =
+      clusterName =
         annotations[ANNOTATIONS.clusterName] ?? entity.metadata.name;
       this.put(`cluster:${clusterName}`, { ref, clusters: [clusterName] });
     }
+    const claim = this.podClaimOf(ref, clusters, annotations);
+    if (claim) this.pods.add(claim);
+    this.facts.push(
+      JSON.stringify([
+        ref,
+        [...clusters].sort(),
+        slug?.toLowerCase(),
+        clusterName,
+        claim?.kubernetesId,
+        claim?.namespace,
+        claim?.selector
+          ? annotations[ANNOTATIONS.kubernetesLabelSelector]
+          : undefined,
+      ]),
+    );
+  }
+
+  private podClaimOf(
+    ref: string,
+    clusters: string[],
+    annotations: Record<string, string>,
+  ): PodClaim | undefined {
+    const kubernetesId = annotations[ANNOTATIONS.kubernetesId] || undefined;
+    const namespace = annotations[ANNOTATIONS.kubernetesNamespace] || undefined;
+    let selector: LabelRequirement[] | undefined;
+    const selectorText = annotations[ANNOTATIONS.kubernetesLabelSelector];
+    if (selectorText !== undefined) {
+      const parsed = parseLabelSelector(selectorText);
+      if (parsed.error) {
+        this.problems.push(
+          `${ref}: ${ANNOTATIONS.kubernetesLabelSelector} ignored: ${parsed.error}`,
+        );
+      } else {
+        selector = parsed.requirements;
+      }
+    }
+    if (!kubernetesId && !namespace && !selector) return undefined;
+    return { ref, clusters, kubernetesId, namespace, selector };
   }
 
   private put(key: string, candidate: Candidate) {
     const list = this.byKey.get(key) ?? [];
-    if (!list.some(c => c.ref === candidate.ref)) list.push(candidate);
+    list.push(candidate);
     this.byKey.set(key, list);
-  }
-}
-
-function annotationFor(kind: EventSubject['kind']): string {
-  switch (kind) {
-    case 'repository':
-      return ANNOTATIONS.githubProjectSlug;
-    case 'kubernetes-id':
-      return ANNOTATIONS.kubernetesId;
-    case 'namespace':
-      return ANNOTATIONS.kubernetesNamespace;
-    case 'cluster':
-      return `kubernetes-cluster Resource named`;
-    default:
-      return 'entity ref';
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '../__testUtils__/maxLengthEvents';
 import { DatabaseEventStore } from '../eventLog/DatabaseEventStore';
 import { EventIntake } from '../ingest/EventIntake';
+import { podSubject } from '@goldenpath/plugin-platform-common';
 import { CatalogEntityLinker } from './CatalogEntityLinker';
 import { relinkUnlinkedEvents } from './relinkUnlinkedEvents';
 
@@ -65,6 +66,79 @@ describe.each(databases.eachSupportedId())(
         entityRef: 'component:default/payments-api',
         linkReason: null,
       });
+    });
+
+    it('relinks a pod by its namespace and labels, which only the stored event holds', async () => {
+      const { store, intake } = await setup(id, []);
+      const usage = (pod: string, namespace: string) => ({
+        id: `${pod}/app/2026-11-02T09`,
+        source: 'k8s',
+        type: 'pod.usage',
+        occurredAt: '2026-11-02T10:00:00Z',
+        subject: podSubject({
+          cluster: 'prod-eu-west-1',
+          namespace,
+          labels: {
+            'app.kubernetes.io/name': 'payments-api',
+            'app.kubernetes.io/component': 'worker',
+          },
+        }),
+        data: {
+          cluster: 'prod-eu-west-1',
+          namespace,
+          pod,
+          podUid: `uid-${pod}`,
+          container: 'app',
+          node: 'node-1',
+          controller: 'payments-worker',
+          hourStart: '2026-11-02T09:00:00Z',
+          cpuRequestCores: 0.5,
+          cpuUsageCores: 0.1,
+          memoryRequestBytes: 1,
+          memoryUsageBytes: 1,
+        },
+      });
+      await intake.ingest([
+        usage('worker-1', 'payments'),
+        usage('worker-2', 'staging'),
+      ] as any);
+      const worker = {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name: 'payments-worker',
+          namespace: 'default',
+          annotations: {
+            'backstage.io/kubernetes-label-selector':
+              'app.kubernetes.io/name=payments-api,app.kubernetes.io/component=worker',
+            'backstage.io/kubernetes-namespace': 'payments',
+          },
+        },
+        spec: {},
+      };
+      const { linker } = await setup(id, [worker]);
+      const result = await relinkUnlinkedEvents({
+        store,
+        linker,
+        logger: mockServices.logger.mock(),
+      });
+      expect(result).toMatchObject({ examined: 2, linked: 1 });
+      const stored = await store.list({ limit: 10 });
+      const byPod = new Map(stored.map(e => [e.data.pod, e]));
+      expect(byPod.get('worker-1')).toMatchObject({
+        linkStatus: 'linked',
+        entityRef: 'component:default/payments-worker',
+        subject: {
+          kind: 'kubernetes-id',
+          name: 'payments-api',
+          namespace: 'payments',
+          labels: {
+            'app.kubernetes.io/name': 'payments-api',
+            'app.kubernetes.io/component': 'worker',
+          },
+        },
+      });
+      expect(byPod.get('worker-2')).toMatchObject({ linkStatus: 'unlinked' });
     });
 
     it('pages through a backlog larger than one page', async () => {
