@@ -128,3 +128,76 @@ describe('evaluateCanaryCheck: thresholds', () => {
     expect(status.lastOutcome).toBe('error');
   });
 });
+
+describe('evaluateCanaryCheck: resuming from a stored memory', () => {
+  const runs = series('pp fff e pp f p fpfpfpfpfp ffff tt pp');
+  const maintenance = [{ from: minute(7), to: minute(9) }];
+  const whole = evaluateCanaryCheck(runs, {
+    now: justAfter(runs),
+    maintenance,
+  })!;
+
+  it('exercises transitions, flapping, errors and maintenance', () => {
+    expect(whole.transitions.length).toBeGreaterThanOrEqual(3);
+    expect(whole.flappingChanges.map(c => c.flapping)).toContain(true);
+  });
+
+  it.each([1, 5, 6, 12, 20, runs.length - 1])(
+    'gives the same state after splitting the runs at %i',
+    split => {
+      const first = evaluateCanaryCheck(runs.slice(0, split), {
+        now: runs[split - 1].startedAt,
+        maintenance,
+      })!;
+      const second = evaluateCanaryCheck(runs.slice(split), {
+        now: justAfter(runs),
+        maintenance,
+        resumeFrom: first.memory,
+      })!;
+      expect(second.memory).toEqual(whole.memory);
+      expect([...first.transitions, ...second.transitions]).toEqual(
+        whole.transitions,
+      );
+      expect([...first.flappingChanges, ...second.flappingChanges]).toEqual(
+        whole.flappingChanges,
+      );
+      expect(second.display).toBe(whole.display);
+    },
+  );
+
+  it('ignores runs it has already seen, and reads staleness with no new run', () => {
+    const again = evaluateCanaryCheck(runs, {
+      now: justAfter(runs),
+      maintenance,
+      resumeFrom: whole.memory,
+    })!;
+    expect(again.transitions).toEqual([]);
+    expect(again.memory).toEqual(whole.memory);
+    const later = evaluateCanaryCheck([], {
+      now: minute(runs.length + 5),
+      intervalMs: 60_000,
+      resumeFrom: whole.memory,
+    })!;
+    expect(later.stale).toBe(true);
+    expect(later.state).toBe(whole.state);
+    expect(later.cluster).toBe('prod-eu');
+  });
+
+  it('does not change the memory it resumes from', () => {
+    const before = JSON.stringify(whole.memory);
+    evaluateCanaryCheck(series('fffff', {}, 100), {
+      now: minute(200),
+      resumeFrom: whole.memory,
+    });
+    expect(JSON.stringify(whole.memory)).toBe(before);
+  });
+
+  it('rejects runs of another check', () => {
+    expect(() =>
+      evaluateCanaryCheck(series('p', { cluster: 'prod-us' }, 100), {
+        now: minute(200),
+        resumeFrom: whole.memory,
+      }),
+    ).toThrow(RangeError);
+  });
+});

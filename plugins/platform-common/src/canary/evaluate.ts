@@ -3,8 +3,11 @@ import { CANARY_FLAP_HISTORY, flapPercent, nextFlapping } from './flapping';
 import { CanaryMaintenanceMatcher, maintenanceMatcher } from './maintenance';
 import { byStartThenOutcome, checkKeyOf, compareCheckKeys } from './order';
 import type {
+  CanaryCheckKey,
+  CanaryCheckMemory,
   CanaryCheckStatus,
   CanaryDisplayStatus,
+  CanaryEvaluateCheckOptions,
   CanaryEvaluateOptions,
   CanaryFlappingChange,
   CanaryRun,
@@ -75,69 +78,95 @@ function displayOf(s: {
 
 /** Up after `passesToUp` passes, down after `failuresToDown` failures; undefined keeps the state. */
 function thresholdReached(
-  passes: number,
-  failures: number,
+  memory: CanaryCheckMemory,
   thresholds: CanaryStateOptions,
 ): 'up' | 'down' | undefined {
-  if (passes >= thresholds.passesToUp) return 'up';
-  if (failures >= thresholds.failuresToDown) return 'down';
+  if (memory.consecutivePasses >= thresholds.passesToUp) return 'up';
+  if (memory.consecutiveFailures >= thresholds.failuresToDown) return 'down';
   return undefined;
 }
 
+function freshMemory(key: CanaryCheckKey): CanaryCheckMemory {
+  return {
+    ...checkKeyOf(key),
+    state: 'unknown',
+    consecutiveFailures: 0,
+    consecutivePasses: 0,
+    flapping: false,
+    flapPercent: 0,
+    recentResults: [],
+  };
+}
+
+/** What applying runs produced besides the memory. */
+interface Changes {
+  transitions: CanaryTransition[];
+  flappingChanges: CanaryFlappingChange[];
+}
+
+function applyRun(
+  m: CanaryCheckMemory,
+  run: CanaryRun,
+  thresholds: CanaryStateOptions,
+  inMaintenance: CanaryMaintenanceMatcher,
+  changes: Changes,
+): void {
+  const at = run.startedAt;
+  m.capability = run.capability;
+  m.firstRunAt ??= at;
+  m.lastRunAt = at;
+  m.lastOutcome = run.outcome;
+  if (run.outcome !== 'error') m.lastResultAt = at;
+  // errors and maintenance runs are skipped: streaks run across them
+  if (run.outcome === 'error' || inMaintenance(run, Date.parse(at))) return;
+
+  const passed = run.outcome === 'pass';
+  if (passed) {
+    if (m.consecutivePasses === 0) m.streakStartedAt = at;
+    m.consecutivePasses += 1;
+    m.consecutiveFailures = 0;
+  } else {
+    if (m.consecutiveFailures === 0) m.streakStartedAt = at;
+    m.consecutiveFailures += 1;
+    m.consecutivePasses = 0;
+  }
+
+  m.recentResults = [...m.recentResults, passed].slice(-CANARY_FLAP_HISTORY);
+  m.flapPercent = flapPercent(m.recentResults);
+  const flapping = nextFlapping(m.flapping, m.flapPercent, thresholds);
+  if (flapping !== m.flapping) {
+    changes.flappingChanges.push({ at, flapping, percent: m.flapPercent });
+  }
+  m.flapping = flapping;
+
+  const to = thresholdReached(m, thresholds);
+  if (to !== undefined && to !== m.state) {
+    changes.transitions.push({
+      at,
+      from: m.state,
+      to,
+      streakStartedAt: m.streakStartedAt ?? at,
+      flapping,
+    });
+    m.state = to;
+    m.since = at;
+  }
+}
+
+/** Applies `runs` (sorted, of one check, after `start`'s last run) to a copy of `start`. */
 function evaluateSorted(
+  start: CanaryCheckMemory,
   runs: CanaryRun[],
   nowMs: number,
   options: CanaryEvaluateOptions,
   thresholds: CanaryStateOptions,
   inMaintenance: CanaryMaintenanceMatcher,
 ): CanaryCheckStatus {
-  const latest = runs[runs.length - 1];
-  const key = checkKeyOf(latest);
-  let state: CanaryState = 'unknown';
-  let since: string | undefined;
-  let failures = 0;
-  let passes = 0;
-  let streakStartedAt = '';
-  let flapping = false;
-  let percent = 0;
-  let lastResultAt: string | undefined;
-  const results: boolean[] = [];
-  const transitions: CanaryTransition[] = [];
-  const flappingChanges: CanaryFlappingChange[] = [];
-
+  // recentResults is replaced, never mutated, so a shallow copy keeps `start` intact
+  const memory = { ...start };
+  const changes: Changes = { transitions: [], flappingChanges: [] };
   for (const run of runs) {
-    const at = run.startedAt;
-    const maintenance = inMaintenance(run, Date.parse(at));
-    if (run.outcome !== 'error') lastResultAt = at;
-    // errors and maintenance runs are skipped: streaks run across them
-    if (run.outcome === 'error' || maintenance) continue;
-
-    const passed = run.outcome === 'pass';
-    if (passed) {
-      if (passes === 0) streakStartedAt = at;
-      passes += 1;
-      failures = 0;
-    } else {
-      if (failures === 0) streakStartedAt = at;
-      failures += 1;
-      passes = 0;
-    }
-
-    results.push(passed);
-    if (results.length > CANARY_FLAP_HISTORY) results.shift();
-    percent = flapPercent(results);
-    const nowFlapping = nextFlapping(flapping, percent, thresholds);
-    if (nowFlapping !== flapping) {
-      flappingChanges.push({ at, flapping: nowFlapping, percent });
-    }
-    flapping = nowFlapping;
-
-    const to = thresholdReached(passes, failures, thresholds);
-    if (to !== undefined && to !== state) {
-      transitions.push({ at, from: state, to, streakStartedAt, flapping });
-      state = to;
-      since = at;
-    }
+    applyRun(memory, run, thresholds, inMaintenance, changes);
   }
 
   const intervalMs =
@@ -145,32 +174,31 @@ function evaluateSorted(
     inferCanaryIntervalMs(runs) ??
     DEFAULT_CANARY_INTERVAL_MS;
   // with no result yet, a check whose runs all errored goes stale from its first run
-  const evidenceMs = Date.parse(lastResultAt ?? runs[0].startedAt);
-  const stale = nowMs - evidenceMs >= CANARY_STALE_INTERVALS * intervalMs;
+  const evidence = memory.lastResultAt ?? memory.firstRunAt;
+  const stale =
+    evidence !== undefined &&
+    nowMs - Date.parse(evidence) >= CANARY_STALE_INTERVALS * intervalMs;
+  const key = checkKeyOf(memory);
   const maintenanceNow = inMaintenance(key, nowMs);
 
   return {
     ...key,
-    state,
-    since,
-    consecutiveFailures: failures,
-    consecutivePasses: passes,
-    transitions,
-    flapping,
-    flapPercent: percent,
-    flappingChanges,
+    state: memory.state,
+    since: memory.since,
+    consecutiveFailures: memory.consecutiveFailures,
+    consecutivePasses: memory.consecutivePasses,
+    transitions: changes.transitions,
+    flapping: memory.flapping,
+    flapPercent: memory.flapPercent,
+    flappingChanges: changes.flappingChanges,
     stale,
     inMaintenance: maintenanceNow,
-    display: displayOf({
-      inMaintenance: maintenanceNow,
-      stale,
-      flapping,
-      state,
-    }),
+    display: displayOf({ ...memory, inMaintenance: maintenanceNow, stale }),
     intervalMs,
-    lastRunAt: latest.startedAt,
-    lastOutcome: latest.outcome,
-    lastResultAt,
+    lastRunAt: memory.lastRunAt,
+    lastOutcome: memory.lastOutcome,
+    lastResultAt: memory.lastResultAt,
+    memory,
   };
 }
 
@@ -214,27 +242,47 @@ export function evaluateCanaryChecks(
   }
   return [...byCheck.values()]
     .map(list =>
-      evaluateSorted(list, nowMs, options, thresholds, inMaintenance),
+      evaluateSorted(
+        freshMemory(list[0]),
+        list,
+        nowMs,
+        options,
+        thresholds,
+        inMaintenance,
+      ),
     )
     .sort(compareCheckKeys);
 }
 
 /**
  * The state of one check in one cluster at `options.now`; `runs` must all be
- * of that check. A check with no run yet has no status: its cell is `unknown`.
+ * of that check. A check with no run yet has no status: its cell is
+ * `unknown`. With `resumeFrom`, only the runs after its `lastRunAt` are
+ * applied (a run that arrives later than a newer one cannot rewrite history:
+ * evaluate from the start again for that), and the status is returned even
+ * with no new run, so staleness can be read at any `now`.
  *
  * @public
  */
 export function evaluateCanaryCheck(
   runs: CanaryRun[],
-  options: CanaryEvaluateOptions,
+  options: CanaryEvaluateCheckOptions,
 ): CanaryCheckStatus | undefined {
   const { nowMs, thresholds, sorted } = prepare(runs, options);
-  const ids = new Set(sorted.map(r => `${r.cluster}\u0000${r.check}`));
-  if (ids.size > 1) {
+  const resume = options.resumeFrom;
+  const afterMs = resume?.lastRunAt ? Date.parse(resume.lastRunAt) : -Infinity;
+  const fresh = sorted.filter(r => Date.parse(r.startedAt) > afterMs);
+  const key = resume ?? fresh[0];
+  if (key === undefined) return undefined;
+  if (fresh.some(r => r.cluster !== key.cluster || r.check !== key.check)) {
     throw new RangeError('evaluateCanaryCheck takes the runs of one check');
   }
-  if (sorted.length === 0) return undefined;
-  const inMaintenance = maintenanceMatcher(options.maintenance);
-  return evaluateSorted(sorted, nowMs, options, thresholds, inMaintenance);
+  return evaluateSorted(
+    resume ?? freshMemory(key),
+    fresh,
+    nowMs,
+    options,
+    thresholds,
+    maintenanceMatcher(options.maintenance),
+  );
 }

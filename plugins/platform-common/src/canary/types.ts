@@ -82,6 +82,30 @@ export interface CanaryStateOptions {
   flapExitPercent: number;
 }
 
+/**
+ * Everything the state machine carries from one run to the next: store it with
+ * the check and pass it back as `resumeFrom` to apply only the new runs.
+ *
+ * @public
+ */
+export interface CanaryCheckMemory extends CanaryCheckKey {
+  state: CanaryState;
+  since?: string;
+  consecutiveFailures: number;
+  consecutivePasses: number;
+  /** First counted run of the current streak. */
+  streakStartedAt?: string;
+  flapping: boolean;
+  flapPercent: number;
+  /** The last ≤ 21 results (errors and maintenance left out), oldest first; true = pass. */
+  recentResults: boolean[];
+  firstRunAt?: string;
+  lastRunAt?: string;
+  lastOutcome?: CanaryOutcome;
+  /** The latest pass, fail or timeout (maintenance included). */
+  lastResultAt?: string;
+}
+
 /** @public */
 export interface CanaryEvaluateOptions extends Partial<CanaryStateOptions> {
   /** ISO; runs that started later are ignored. */
@@ -92,6 +116,15 @@ export interface CanaryEvaluateOptions extends Partial<CanaryStateOptions> {
    */
   intervalMs?: number;
   maintenance?: CanaryMaintenanceWindow[];
+}
+
+/** @public */
+export interface CanaryEvaluateCheckOptions extends CanaryEvaluateOptions {
+  /**
+   * The memory a previous evaluation of this check returned. Only runs after
+   * its `lastRunAt` are applied, and only their transitions are returned.
+   */
+  resumeFrom?: CanaryCheckMemory;
 }
 
 /** A change of state; notifications are driven by these. @public */
@@ -133,6 +166,7 @@ export interface CanaryCheckStatus extends CanaryCheckKey {
   since?: string;
   consecutiveFailures: number;
   consecutivePasses: number;
+  /** In time order; only those of the runs applied when resuming. */
   transitions: CanaryTransition[];
   flapping: boolean;
   /** The weighted state change over the last 21 results, 0 … 100. */
@@ -148,6 +182,8 @@ export interface CanaryCheckStatus extends CanaryCheckKey {
   lastOutcome?: CanaryOutcome;
   /** The latest pass, fail or timeout (maintenance included). */
   lastResultAt?: string;
+  /** To store and pass back as `resumeFrom`. */
+  memory: CanaryCheckMemory;
 }
 
 /**
