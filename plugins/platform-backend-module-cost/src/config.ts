@@ -64,10 +64,7 @@ function hours(
   return value;
 }
 
-function readHeaders(
-  cluster: Config,
-  path: string,
-): Record<string, string> {
+function readHeaders(cluster: Config, path: string): Record<string, string> {
   const headers = cluster.getOptionalConfig('headers');
   if (!headers) return {};
   const result: Record<string, string> = {};
@@ -147,7 +144,12 @@ export function readCostSourceSettings(
     seen.add(cluster.name);
   }
 
-  const lookbackHours = hours(config, 'lookbackHours', DEFAULTS.lookbackHours, path);
+  const lookbackHours = hours(
+    config,
+    'lookbackHours',
+    DEFAULTS.lookbackHours,
+    path,
+  );
   const maxCatchUpHours = hours(
     config,
     'maxCatchUpHours',

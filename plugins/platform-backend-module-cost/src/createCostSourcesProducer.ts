@@ -1,7 +1,4 @@
-import {
-  LoggerService,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
+import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { PlatformEventProducer } from '@goldenpath/plugin-platform-node';
 import { CostSourceName, CostSourceSettings } from './config';
 import { ReadClusterHours, pollClusters } from './shared/pollClusters';
@@ -38,8 +35,10 @@ export function createCostSourcesProducer(options: {
       for (const source of sources) {
         await scheduler.scheduleTask({
           id: COST_SOURCE_TASK_IDS[source.name],
-          scope: 'global',
           ...source.settings.schedule,
+          // a schedule read from config carries `scope: undefined`, which
+          // would make every replica poll: global unless config says otherwise
+          scope: source.settings.schedule.scope ?? 'global',
           fn: async signal => {
             const reports = await pollClusters({
               sourceName: source.name,

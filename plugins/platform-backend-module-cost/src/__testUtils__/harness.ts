@@ -1,6 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { CanonicalEvent } from '@goldenpath/plugin-platform-common';
-import { CostSourceCluster, CostSourceSettings, DEFAULT_SCHEDULE } from '../config';
+import {
+  CostSourceCluster,
+  CostSourceSettings,
+  DEFAULT_SCHEDULE,
+} from '../config';
 import { ReadClusterHours, pollClusters } from '../shared/pollClusters';
 import { NodePriceBook, NodePrices } from '../shared/prices';
 import { InMemoryIntake } from './InMemoryIntake';

@@ -32,7 +32,9 @@ export async function startFakeSource(
     const reply = answer(url.pathname, url.searchParams);
     if ('hang' in reply) return;
     if ('json' in reply) {
-      res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' });
+      res.writeHead(reply.status ?? 200, {
+        'content-type': 'application/json',
+      });
       res.end(JSON.stringify(reply.json));
     } else {
       res.writeHead(reply.status ?? 200, {

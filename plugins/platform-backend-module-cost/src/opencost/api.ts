@@ -13,7 +13,7 @@ import { HourWindow, isoSeconds } from '../shared/hours';
 const number = z.number().nullable().optional();
 const text = z.string().nullable().optional();
 const labels = z.record(z.string(), z.string()).nullable().optional();
-const window = z.object({ start: text, end: text }).nullable().optional();
+const windowSchema = z.object({ start: text, end: text }).nullable().optional();
 
 /** One allocation: with no `aggregate`, one container of one pod. */
 export const allocationSchema = z.object({
@@ -31,7 +31,7 @@ export const allocationSchema = z.object({
     })
     .nullable()
     .optional(),
-  window,
+  window: windowSchema,
   start: text,
   end: text,
   minutes: number,
@@ -50,7 +50,7 @@ export const assetSchema = z.object({
     .nullable()
     .optional(),
   labels,
-  window,
+  window: windowSchema,
   start: text,
   end: text,
   minutes: number,
@@ -87,10 +87,10 @@ function openEnvelope(body: unknown, what: string): unknown {
   }
   const { code, status, message, data } = parsed.data;
   if (code !== 200 || (status !== undefined && status !== 'success')) {
+    // older versions put the error text in `data`
+    const reason = message ?? (typeof data === 'string' ? data : undefined);
     throw new SourceRequestError(
-      `${what}: OpenCost answered code ${code}${
-        message ? `: ${message}` : data && typeof data === 'string' ? `: ${data}` : ''
-      }`,
+      `${what}: OpenCost answered code ${code}${reason ? `: ${reason}` : ''}`,
       code,
     );
   }
@@ -117,7 +117,11 @@ function entriesOf(data: unknown, what: string): Array<[string, unknown]> {
   return entries;
 }
 
-function url(cluster: CostSourceCluster, path: string, query: Record<string, string>) {
+function url(
+  cluster: CostSourceCluster,
+  path: string,
+  query: Record<string, string>,
+) {
   const result = new URL(`${cluster.baseUrl}${path}`);
   for (const [key, value] of Object.entries(query)) {
     result.searchParams.set(key, value);

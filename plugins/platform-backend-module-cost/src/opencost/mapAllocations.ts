@@ -1,4 +1,7 @@
-import { CanonicalEventInput, HOUR_MS } from '@goldenpath/plugin-platform-common';
+import {
+  CanonicalEventInput,
+  HOUR_MS,
+} from '@goldenpath/plugin-platform-common';
 import { resolveController } from '../shared/controller';
 import { HourWindow, floorHour } from '../shared/hours';
 import { labelValue, restoreLabelKeys } from '../shared/labels';

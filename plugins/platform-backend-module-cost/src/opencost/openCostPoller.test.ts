@@ -1,10 +1,7 @@
 import allocationFixture from '../__fixtures__/opencost/allocation-compute.json';
 import assets10 from '../__fixtures__/opencost/assets-10h.json';
 import assets11 from '../__fixtures__/opencost/assets-11h.json';
-import {
-  FakeAnswer,
-  startFakeSource,
-} from '../__testUtils__/startFakeSource';
+import { FakeAnswer, startFakeSource } from '../__testUtils__/startFakeSource';
 import {
   cluster,
   pollOnce,
@@ -108,7 +105,9 @@ describe('OpenCost poller', () => {
       step: '1h',
       accumulate: 'false',
     });
-    expect(server.requests.every(r => r.headers.authorization === 'Bearer s3cret')).toBe(true);
+    expect(
+      server.requests.every(r => r.headers.authorization === 'Bearer s3cret'),
+    ).toBe(true);
 
     expect(storedEvents(intake, 'pod.usage')).toEqual([
       usage(
@@ -355,7 +354,12 @@ describe('OpenCost poller', () => {
     const server = await serve(openCost);
     const settings = settingsFor([cluster('prod-eu', server.baseUrl)]);
     const intake = new InMemoryIntake(1000);
-    const first = await pollOnce({ sourceName: 'opencost', settings, read: reader(), intake });
+    const first = await pollOnce({
+      sourceName: 'opencost',
+      settings,
+      read: reader(),
+      intake,
+    });
     const stored = intake.events.size;
     expect(first.reports[0].summary).toEqual({
       sent: 11,
@@ -426,7 +430,9 @@ describe('OpenCost poller', () => {
     expect(reports[1].summary.accepted).toBe(11);
     expect(storedEvents(intake, 'pod.usage')).toHaveLength(7);
     expect(logger.error).toHaveBeenCalledWith(
-      expect.stringContaining('opencost/prod-us 2026-11-02T10:00:00Z – 2026-11-02T12:00:00Z: 0 events sent'),
+      expect.stringContaining(
+        'opencost/prod-us 2026-11-02T10:00:00Z – 2026-11-02T12:00:00Z: 0 events sent',
+      ),
     );
   });
 

@@ -1,11 +1,10 @@
-import { CanonicalEventInput, HOUR_MS } from '@goldenpath/plugin-platform-common';
+import {
+  CanonicalEventInput,
+  HOUR_MS,
+} from '@goldenpath/plugin-platform-common';
 import { resolveController } from '../shared/controller';
 import { HourWindow, hoursOf } from '../shared/hours';
-import {
-  labelValue,
-  restoreLabelKeys,
-  seriesLabels,
-} from '../shared/labels';
+import { labelValue, restoreLabelKeys, seriesLabels } from '../shared/labels';
 import { nodeCostEvent } from '../shared/nodeCost';
 import { nodeKindFromLabels } from '../shared/nodeLabels';
 import { podUsageEvent } from '../shared/podUsage';

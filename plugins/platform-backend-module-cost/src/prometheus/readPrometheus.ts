@@ -34,7 +34,11 @@ export function createPrometheusReader(options: {
       });
       if (warnings.length > 0) {
         throw new SourceRequestError(
-          `Prometheus ${cluster.name} query "${name}" answered with warnings, so the hours may be partial and are not sent yet: ${warnings.join('; ')}`,
+          `Prometheus ${
+            cluster.name
+          } query "${name}" answered with warnings, so the hours may be partial and are not sent yet: ${warnings.join(
+            '; ',
+          )}`,
         );
       }
       results[name] = series;

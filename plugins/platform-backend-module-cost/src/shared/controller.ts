@@ -46,7 +46,13 @@ export function resolveController(options: {
 }): PodController {
   const { name, pod, podTemplateHash } = options;
   const kind = options.kind ? canonicalKind(options.kind) : undefined;
-  if (!kind || !name || kind === 'Node' || kind === 'Pod' || name === '<none>') {
+  if (
+    !kind ||
+    !name ||
+    kind === 'Node' ||
+    kind === 'Pod' ||
+    name === '<none>'
+  ) {
     return { kind: 'Pod', name: pod };
   }
   if (kind === 'ReplicaSet') {

@@ -54,7 +54,8 @@ function mergeCounts(
   b: Record<string, number>,
 ): Record<string, number> {
   const result = { ...a };
-  for (const [key, n] of Object.entries(b)) result[key] = (result[key] ?? 0) + n;
+  for (const [key, n] of Object.entries(b))
+    result[key] = (result[key] ?? 0) + n;
   return result;
 }
 
@@ -64,7 +65,12 @@ function mergeCounts(
  * answer could be prod-eu's: then the run reads the lookback hours only.
  */
 async function latestStored(
-  options: { cluster: CostSourceCluster; settings: CostSourceSettings; intake: PlatformEventIntake; nowMs: number },
+  options: {
+    cluster: CostSourceCluster;
+    settings: CostSourceSettings;
+    intake: PlatformEventIntake;
+    nowMs: number;
+  },
   source: string,
 ): Promise<string | null> {
   const { cluster, settings, intake, nowMs } = options;
@@ -102,9 +108,17 @@ async function pollCluster(options: {
       latestOccurredAt: await latestStored(options, source),
     });
     if (!window) return report;
-    report.window = { from: isoSeconds(window.fromMs), to: isoSeconds(window.toMs) };
+    report.window = {
+      from: isoSeconds(window.fromMs),
+      to: isoSeconds(window.toMs),
+    };
     for (const chunk of chunkWindow(window, CHUNK_HOURS)) {
-      const hours = await read({ cluster, window: chunk, source, signal: options.signal });
+      const hours = await read({
+        cluster,
+        window: chunk,
+        source,
+        signal: options.signal,
+      });
       report.skipped = mergeCounts(report.skipped, hours.skipped);
       report.errors.push(...(hours.errors ?? []));
       const sent = await sendEvents({ intake, events: hours.events, logger });
@@ -121,9 +135,9 @@ function describe(report: ClusterReport): string {
   const skipped = Object.entries(report.skipped)
     .map(([reason, n]) => `${n} ${reason}`)
     .join(', ');
-  return `${report.source} ${window ? `${window.from} – ${window.to}` : '(no hour due)'}: ${
-    s.sent
-  } events sent (${s.accepted} new, ${s.duplicates} duplicates, ${
+  return `${report.source} ${
+    window ? `${window.from} – ${window.to}` : '(no hour due)'
+  }: ${s.sent} events sent (${s.accepted} new, ${s.duplicates} duplicates, ${
     s.conflicts
   } conflicts kept as first stored, ${s.rejected} rejected)${
     skipped ? `; skipped ${skipped}` : ''
