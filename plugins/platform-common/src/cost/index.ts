@@ -20,3 +20,15 @@ export {
 export { computeIdle, shareIdle } from './idle';
 export { rightSize } from './rightSizing';
 export { efficiencyOf, emptyTotals, keys, rollUp, totalsOf } from './totals';
+export { DEFAULT_NODE_PRICES, resolveNodePrice } from './prices';
+export type {
+  ConfiguredNodePrice,
+  NodeHourPrice,
+  NodePriceQuery,
+  ResolvedNodePrice,
+} from './prices';
+export {
+  configuredNodePriceSchema,
+  nodePricesConfigSchema,
+  parseNodePricesConfig,
+} from './pricesConfig';
