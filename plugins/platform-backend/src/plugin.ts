@@ -145,6 +145,18 @@ export const platformPlugin = createBackendPlugin({
             })(),
         });
 
+        for (const feature of features) {
+          for (const task of feature.tasks ?? []) {
+            const id = `platform-${feature.id}-${task.id}`;
+            await scheduler.scheduleTask({
+              id,
+              ...task.schedule,
+              scope: 'global',
+              fn: signal => loggedTask(logger, id, () => task.run(signal))(),
+            });
+          }
+        }
+
         await scheduler.scheduleTask({
           id: 'platform-projections',
           ...settings.projections.schedule,

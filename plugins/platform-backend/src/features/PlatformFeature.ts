@@ -3,6 +3,7 @@ import {
   DatabaseService,
   LoggerService,
   RootConfigService,
+  SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -40,11 +41,23 @@ export interface FeatureRouteContext {
   ): Promise<BackstageCredentials>;
 }
 
+/**
+ * Scheduled work of a feature (retention, for one). The shared backend
+ * schedules it as `platform-<feature id>-<id>` with `scope: 'global'`: one
+ * replica per tick.
+ */
+export interface PlatformFeatureTask {
+  readonly id: string;
+  readonly schedule: SchedulerServiceTaskScheduleDefinition;
+  run(signal?: AbortSignal): Promise<void>;
+}
+
 /** A feature, built once at startup. */
 export interface PlatformFeature {
   readonly id: string;
   /** Fed from the log by the one projection runner. */
   readonly projections: Projection[];
+  readonly tasks?: PlatformFeatureTask[];
   /** Adds the feature's routes (paths under `/<id>/`, described in openapi.yaml). */
   registerRoutes(router: PlatformRouter, context: FeatureRouteContext): void;
 }

@@ -44,17 +44,19 @@ function routesOf(stack: any[]): string[] {
 async function routerRoutes(): Promise<string[]> {
   const knex = await databases.init('SQLITE_3');
   const catalog = catalogServiceMock();
-  const features = await Promise.all(
-    platformFeatures.map(factory =>
-      factory.create({
+  // one after the other, as plugin.ts does: each migrates the one database
+  const features = [];
+  for (const factory of platformFeatures) {
+    features.push(
+      await factory.create({
         rootConfig: mockServices.rootConfig(),
         logger: mockServices.logger.mock(),
         database: mockServices.database({ knex }),
         catalog,
         actionsRegistry: actionsRegistryServiceMock(),
       }),
-    ),
-  );
+    );
+  }
   const router = await createRouter({
     intake: {} as any,
     store: {} as any,
