@@ -18,6 +18,7 @@ import {
 // module must not import its plugin at runtime.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import platformBackend from '@goldenpath/plugin-platform-backend';
+import { JsonObject } from '@backstage/types';
 import { AddressInfo } from 'node:net';
 import { startFakeSource } from './__testUtils__/startFakeSource';
 import { COST_SOURCE_TASK_IDS } from './createCostSourcesProducer';
@@ -105,7 +106,7 @@ function openCostForAnyHours(path: string, query: URLSearchParams) {
   };
 }
 
-async function start(cost: Record<string, unknown>) {
+async function start(cost: JsonObject) {
   const tasks = new Map<string, ScheduledTask>();
   const scheduler = mockServices.scheduler.mock({
     scheduleTask: jest.fn(async (task: ScheduledTask) => {

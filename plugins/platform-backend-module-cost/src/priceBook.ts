@@ -1,13 +1,33 @@
 import { Config } from '@backstage/config';
+import {
+  NodeHourPrice,
+  ResolvedNodePrice,
+  parseNodePricesConfig,
+  resolveNodePrice,
+} from '@goldenpath/plugin-platform-common';
 import { NodePriceBook } from './shared/prices';
 
-/**
- * The node prices of `platform.cost.prices` (interim: waits for
- * platform-common's price table and parser).
- */
-export function priceBookFromConfig(_config: Config): NodePriceBook {
+function price(resolved: ResolvedNodePrice): NodeHourPrice {
   return {
-    configured: () => undefined,
-    fallback: () => ({ cpuCoreHourPrice: 0, memoryGibHourPrice: 0 }),
+    cpuCoreHourPrice: resolved.cpuCoreHourPrice,
+    memoryGibHourPrice: resolved.memoryGibHourPrice,
+  };
+}
+
+/**
+ * The price book of `platform.cost.prices` (platform-common's parser and
+ * resolver, so the pollers price a node as the cost feature does). Throws at
+ * startup for an invalid entry, naming it.
+ */
+export function priceBookFromConfig(config: Config): NodePriceBook {
+  const entries = parseNodePricesConfig(
+    config.getOptional('platform.cost.prices'),
+  );
+  return {
+    configured(key) {
+      const resolved = resolveNodePrice(key, entries);
+      return resolved.source === 'config' ? price(resolved) : undefined;
+    },
+    fallback: key => price(resolveNodePrice(key, entries)),
   };
 }

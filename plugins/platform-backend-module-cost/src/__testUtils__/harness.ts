@@ -6,7 +6,8 @@ import {
   DEFAULT_SCHEDULE,
 } from '../config';
 import { ReadClusterHours, pollClusters } from '../shared/pollClusters';
-import { NodePriceBook, NodePrices } from '../shared/prices';
+import { NodeHourPrice } from '@goldenpath/plugin-platform-common';
+import { NodePriceBook } from '../shared/prices';
 import { InMemoryIntake } from './InMemoryIntake';
 
 /** 12:15 UTC: the hours 10:00 and 11:00 are finished and settled. */
@@ -36,8 +37,8 @@ export function cluster(
 
 /** A price book that knows only what a test gives it. */
 export function priceBook(options: {
-  configured?: Record<string, NodePrices>;
-  fallback?: NodePrices;
+  configured?: Record<string, NodeHourPrice>;
+  fallback?: NodeHourPrice;
 }): NodePriceBook {
   return {
     configured: key => options.configured?.[key.instanceType],

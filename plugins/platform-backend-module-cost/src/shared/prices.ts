@@ -1,10 +1,6 @@
-/** A node's prices for an hour. */
-export interface NodePrices {
-  cpuCoreHourPrice: number;
-  memoryGibHourPrice: number;
-}
+import { NodeHourPrice } from '@goldenpath/plugin-platform-common';
 
-/** What a price is looked up by. */
+/** What a node's price is looked up by. */
 export interface NodePriceKey {
   cluster: string;
   node: string;
@@ -13,11 +9,11 @@ export interface NodePriceKey {
 }
 
 /**
- * Prices for a node: `configured` when `platform.cost.prices` names its
- * instance type (or cluster) and capacity type, else undefined; `fallback`
- * the configured or default-table price for any node.
+ * Node prices as the pollers need them: `configured` is the price of a
+ * `platform.cost.prices` entry matching the node (undefined when none does),
+ * `fallback` that price or else the default table's.
  */
 export interface NodePriceBook {
-  configured(key: NodePriceKey): NodePrices | undefined;
-  fallback(key: NodePriceKey): NodePrices;
+  configured(key: NodePriceKey): NodeHourPrice | undefined;
+  fallback(key: NodePriceKey): NodeHourPrice;
 }
