@@ -139,6 +139,12 @@ export const canaryRunData = z.strictObject({
   durationMs: int32(),
   errors: z.array(multiLine(L.errorMessage)).max(L.errors).default([]),
   startedAt: eventTimestamp,
+  /** The check's schedule, so staleness uses it instead of a guess. */
+  intervalSeconds: int32(1).optional(),
+  /** The last lines the probe logged, sent when it did not pass (same bounds as errors). */
+  logTail: z.array(multiLine(L.errorMessage)).max(L.errors).optional(),
+  /** `manual` for a "Run now"; absent means scheduled. */
+  trigger: z.enum(['schedule', 'manual']).optional(),
 });
 
 /** @public */
@@ -151,16 +157,41 @@ export const rolloutUpdatedData = z.strictObject({
   desiredWeight: z.number().min(0).max(100),
   actualWeight: z.number().min(0).max(100),
   phase: z.enum(['Progressing', 'Paused', 'Healthy', 'Degraded', 'Aborted']),
+  /** The number of canary steps, to show "step 3 of 8". */
+  totalSteps: int32().optional(),
+  /** Why a paused rollout waits (Argo's pause condition, e.g. CanaryPauseStep). */
+  pauseReason: singleLine(L.name).optional(),
+  /** Why it aborted or degraded (Argo's status message). */
+  message: multiLine(L.errorMessage).optional(),
   analysis: z
     .strictObject({
-      status: z.enum(['Pending', 'Running', 'Successful', 'Failed', 'Error']),
+      /** The AnalysisRun's name. */
+      name: singleLine(L.kubernetesName).optional(),
+      status: z.enum([
+        'Pending',
+        'Running',
+        'Successful',
+        'Failed',
+        'Error',
+        'Inconclusive',
+      ]),
       metrics: z
         .array(
           z.strictObject({
             name: singleLine(L.name),
-            value: z.number().finite(),
-            threshold: z.number().finite(),
-            verdict: z.enum(['pass', 'fail', 'inconclusive']),
+            /** The latest measurement; absent before the first or when not a number. */
+            value: z.number().finite().optional(),
+            /** From the template's success condition; absent when it is not a simple comparison. */
+            threshold: z.number().finite().optional(),
+            /** The condition as written, e.g. `result[0] <= 0.01`. */
+            condition: singleLine(L.errorMessage).optional(),
+            verdict: z.enum([
+              'pass',
+              'fail',
+              'inconclusive',
+              'error',
+              'running',
+            ]),
           }),
         )
         .max(L.metrics),

@@ -248,6 +248,122 @@ describe('hardening: characters, bounds, links and times', () => {
     rejects(canary(['nul\u0000']), /^data.errors.0: must not contain control/);
   });
 
+  describe('canary.run runner fields', () => {
+    const canary = (data: Record<string, unknown>) => ({
+      ...base,
+      type: 'canary.run',
+      data: { ...valid['canary.run'], outcome: 'fail', ...data },
+    });
+
+    it('keeps the interval, the log tail and the trigger', () => {
+      const result = validateCanonicalEvent(
+        canary({
+          intervalSeconds: 60,
+          logTail: ['GET https://canary.example/healthz', '\tstatus 503'],
+          trigger: 'manual',
+        }),
+      );
+      expect(result.ok && result.event.data).toMatchObject({
+        intervalSeconds: 60,
+        logTail: ['GET https://canary.example/healthz', '\tstatus 503'],
+        trigger: 'manual',
+      });
+    });
+
+    it('leaves them out when a producer does not send them', () => {
+      const result = validateCanonicalEvent(canary({}));
+      expect(result.ok && Object.keys(result.event.data).sort()).toEqual([
+        'capability',
+        'check',
+        'cluster',
+        'durationMs',
+        'errors',
+        'outcome',
+        'startedAt',
+      ]);
+    });
+
+    it.each([
+      [{ intervalSeconds: 0 }, /^data.intervalSeconds: Too small/],
+      [{ intervalSeconds: 1.5 }, /^data.intervalSeconds: /],
+      [{ intervalSeconds: 2_147_483_648 }, /^data.intervalSeconds: Too big/],
+      [
+        { logTail: Array.from({ length: 51 }, (_, i) => `line ${i}`) },
+        /^data.logTail: Too big/,
+      ],
+      [{ logTail: ['x'.repeat(2001)] }, /^data.logTail.0: Too big/],
+      [{ logTail: ['nul\u0000'] }, /^data.logTail.0: must not contain control/],
+      [{ trigger: 'cron' }, /^data.trigger: /],
+    ])('rejects bad runner field #%#, naming it', (data, message) => {
+      rejects(canary(data), message);
+    });
+
+    it('takes 50 log lines of 2000 characters', () => {
+      const logTail = Array.from({ length: 50 }, () => 'y'.repeat(2000));
+      expect(validateCanonicalEvent(canary({ logTail })).ok).toBe(true);
+    });
+  });
+
+  describe('rollout.updated details', () => {
+    const rollout = (data: Record<string, unknown>) => ({
+      ...base,
+      type: 'rollout.updated',
+      data: { ...valid['rollout.updated'], ...data },
+    });
+
+    it('takes the pause reason, the message and metrics without a threshold', () => {
+      const result = validateCanonicalEvent(
+        rollout({
+          phase: 'Aborted',
+          totalSteps: 8,
+          pauseReason: 'InconclusiveAnalysisRun',
+          message: 'RolloutAborted: metric "error-rate" assessed Failed',
+          analysis: {
+            name: 'payments-api-7d9f-2',
+            status: 'Inconclusive',
+            metrics: [
+              { name: 'latency', verdict: 'running' },
+              {
+                name: 'error-rate',
+                value: 0.07,
+                condition: 'result[0] <= 0.01',
+                threshold: 0.01,
+                verdict: 'fail',
+              },
+            ],
+          },
+        }),
+      );
+      expect(result.ok).toBe(true);
+    });
+
+    it.each([
+      [{ totalSteps: -1 }, /^data.totalSteps: Too small/],
+      [{ pauseReason: '' }, /^data.pauseReason: Too small/],
+      [{ message: 'm'.repeat(2001) }, /^data.message: Too big/],
+      [
+        {
+          analysis: {
+            status: 'Running',
+            metrics: [{ name: 'x', value: Infinity, verdict: 'pass' }],
+          },
+        },
+        /^data.analysis.metrics.0.value: /,
+      ],
+      [
+        {
+          analysis: {
+            status: 'Running',
+            metrics: [{ name: 'x', verdict: 'ok' }],
+          },
+        },
+        /^data.analysis.metrics.0.verdict: /,
+      ],
+    ])('rejects bad rollout detail #%#, naming it', (data, message) => {
+      rejects(rollout(data), message);
+    });
+  });
+
   it.each([
     // eslint-disable-next-line no-script-url
     ['javascript:alert(1)'],
