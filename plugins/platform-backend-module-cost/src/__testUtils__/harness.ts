@@ -55,6 +55,7 @@ export async function pollOnce(options: {
   read: ReadClusterHours;
   intake?: InMemoryIntake;
   now?: Date;
+  signal?: AbortSignal;
 }) {
   const intake = options.intake ?? new InMemoryIntake(1000);
   const logger = mockServices.logger.mock();
@@ -65,6 +66,7 @@ export async function pollOnce(options: {
     logger,
     read: options.read,
     now: () => options.now ?? NOW,
+    signal: options.signal,
   });
   return { intake, logger, reports };
 }

@@ -150,3 +150,29 @@ describe('pollClusters', () => {
     );
   });
 });
+
+describe('pollClusters when the task is aborted', () => {
+  it('stops before the next cluster', async () => {
+    const controller = new AbortController();
+    const asked: string[] = [];
+    const read: ReadClusterHours = async options => {
+      asked.push(options.cluster.name);
+      controller.abort(); // e.g. the task's timeout, while the first cluster runs
+      return { events: [], skipped: {} };
+    };
+    const { reports, logger } = await pollOnce({
+      sourceName: 'opencost',
+      settings: settingsFor([
+        cluster('a', 'http://x'),
+        cluster('b', 'http://y'),
+      ]),
+      read,
+      signal: controller.signal,
+    });
+    expect(asked).toEqual(['a']);
+    expect(reports.map(r => r.cluster)).toEqual(['a']);
+    expect(logger.warn).toHaveBeenCalledWith(
+      'opencost: run stopped before cluster b (task aborted)',
+    );
+  });
+});

@@ -160,6 +160,13 @@ export async function pollClusters(options: {
 }): Promise<ClusterReport[]> {
   const reports: ClusterReport[] = [];
   for (const cluster of options.settings.clusters) {
+    if (options.signal?.aborted) {
+      // the task timed out or the backend is stopping: the rest waits for the next run
+      options.logger.warn(
+        `${options.sourceName}: run stopped before cluster ${cluster.name} (task aborted)`,
+      );
+      break;
+    }
     const report = await pollCluster({
       ...options,
       cluster,
