@@ -95,7 +95,7 @@ describe('Prometheus poller', () => {
   it('adds a cluster selector to every metric selector', () => {
     const queries = buildQueries('cluster="prod-eu"');
     expect(queries.cpuRequest).toBe(
-      'max by (namespace, pod, container) (sum_over_time(kube_pod_container_resource_requests{resource="cpu",cluster="prod-eu"}[1h:1m])) / 60',
+      'max by (namespace, pod, container) (sum_over_time(kube_pod_container_resource_requests{resource="cpu",cluster="prod-eu"}[59m59s:1m])) / 60',
     );
     expect(queries.cpuUsage).toBe(
       'sum by (namespace, pod, container) (rate(container_cpu_usage_seconds_total{container!="",container!="POD",image!="",cluster="prod-eu"}[1h]))',

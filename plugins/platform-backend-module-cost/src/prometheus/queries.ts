@@ -1,10 +1,12 @@
 /**
  * The PromQL the Prometheus poller runs, each evaluated at every hour's end
  * (a range query with a one-hour step) over the hour before it. Gauges are
- * averaged over the whole hour on a one-minute grid (`sum_over_time(x[1h:1m])
- * / 60`), so a container or node present for half the hour counts half, as
- * OpenCost counts it; CPU usage is `rate(…[1h])`, CPU-seconds used in the
- * hour ÷ 3600.
+ * averaged over the whole hour on a one-minute grid
+ * (`sum_over_time(x[59m59s:1m]) / 60`), so a container or node present for
+ * half the hour counts half, as OpenCost counts it. The range is a second
+ * short of an hour so it holds exactly 60 grid points whether range selectors
+ * include their start (Prometheus 2) or not (Prometheus 3). CPU usage is
+ * `rate(…[1h])`, CPU-seconds used in the hour ÷ 3600.
  *
  * Metrics: kube-state-metrics v2 (kube_pod_container_resource_requests,
  * kube_pod_info, kube_pod_labels, kube_node_labels, kube_node_status_capacity)
@@ -32,7 +34,7 @@ const CONTAINERS = 'container!="",container!="POD",image!=""';
 export function buildQueries(selector?: string): Record<QueryName, string> {
   const m = (own: string) => matchers(own, selector);
   const hourAverage = (metric: string, own: string, by: string, agg: string) =>
-    `${agg} by (${by}) (sum_over_time(${metric}${m(own)}[1h:1m])) / 60`;
+    `${agg} by (${by}) (sum_over_time(${metric}${m(own)}[59m59s:1m])) / 60`;
   return {
     cpuRequest: hourAverage(
       'kube_pod_container_resource_requests',
