@@ -1,0 +1,6 @@
+export { ControllersTable } from './ControllersTable';
+export {
+  controllerCsvColumns,
+  podContainerCsvColumns,
+  podContainerLines,
+} from './csvColumns';

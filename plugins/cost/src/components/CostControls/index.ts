@@ -1,0 +1,1 @@
+export { CostControls } from './CostControls';

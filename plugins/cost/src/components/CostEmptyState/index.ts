@@ -1,0 +1,1 @@
+export { CostEmptyState } from './CostEmptyState';

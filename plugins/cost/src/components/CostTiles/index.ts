@@ -1,0 +1,2 @@
+export { CostTiles } from './CostTiles';
+export type { AsyncValue } from './RecommendationTiles';

@@ -1,0 +1,1 @@
+export { CostTrend } from './CostTrend';

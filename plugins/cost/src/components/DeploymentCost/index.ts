@@ -1,0 +1,4 @@
+export {
+  DeploymentCostTable,
+  deploymentCostCsvColumns,
+} from './DeploymentCostTable';

@@ -1,0 +1,2 @@
+export { GroupCostView } from './GroupCostView';
+export { componentCsvColumns } from './ComponentsShowbackTable';

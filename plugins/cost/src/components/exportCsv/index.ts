@@ -1,0 +1,1 @@
+export { csvFilename, exportCsvAction } from './exportCsvAction';
