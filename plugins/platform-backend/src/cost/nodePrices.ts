@@ -2,7 +2,10 @@ import { Config } from '@backstage/config';
 import {
   CostCapacityType,
   CostNodePrice,
+  NodeHourPrice,
   nodeHourKey,
+  parseNodePricesConfig,
+  resolveNodePrice,
 } from '@goldenpath/plugin-platform-common';
 import { NodeHourRow, SampleRow } from './CostStore';
 
@@ -10,7 +13,7 @@ import { NodeHourRow, SampleRow } from './CostStore';
 export type NodePriceOverride = (
   instanceType: string,
   capacityType: CostCapacityType,
-) => { pricePerCoreHour: number; pricePerGiBHour: number } | undefined;
+) => NodeHourPrice | undefined;
 
 /** The prices a set of node-hours is billed at. */
 export interface ResolvedPrices {
@@ -44,8 +47,8 @@ export function resolvePrices(
       capacityType: n.capacityType,
       cpuCores: n.cpuCores,
       memoryBytes: n.memoryBytes,
-      pricePerCoreHour: configured?.pricePerCoreHour ?? n.cpuCoreHourPrice,
-      pricePerGiBHour: configured?.pricePerGiBHour ?? n.memoryGibHourPrice,
+      pricePerCoreHour: configured?.cpuCoreHourPrice ?? n.cpuCoreHourPrice,
+      pricePerGiBHour: configured?.memoryGibHourPrice ?? n.memoryGibHourPrice,
       hourStart: n.hourStart,
     };
   });
@@ -84,9 +87,23 @@ function bySampleKey(a: SampleRow, b: SampleRow): number {
   return x < y ? -1 : 1;
 }
 
-/** `platform.cost.prices`: no override until the price table is configured. */
-export function readPriceOverride(
-  _cost: Config | undefined,
-): NodePriceOverride {
-  return () => undefined;
+/**
+ * `platform.cost.prices` as an override: the most specific configured entry
+ * for the node (`resolveNodePrice`'s rules), or none. The default table is not
+ * applied here: a node.cost event carries its producer's price (the pollers
+ * and the demo fall back to the table themselves), and an hour with no price
+ * at all is counted as missing rather than priced by a guess.
+ */
+export function readPriceOverride(cost: Config | undefined): NodePriceOverride {
+  const configured = parseNodePricesConfig(cost?.getOptional('prices'));
+  if (configured.length === 0) return () => undefined;
+  return (instanceType, capacityType) => {
+    const price = resolveNodePrice({ instanceType, capacityType }, configured);
+    return price.source === 'config'
+      ? {
+          cpuCoreHourPrice: price.cpuCoreHourPrice,
+          memoryGibHourPrice: price.memoryGibHourPrice,
+        }
+      : undefined;
+  };
 }

@@ -106,7 +106,6 @@ export function projectCostEvents(
   return out;
 }
 
-
 function lastByKey<T>(rows: T[], keyOf: (row: T) => string): T[] {
   const byKey = new Map<string, T>();
   for (const row of rows) byKey.set(keyOf(row), row);
