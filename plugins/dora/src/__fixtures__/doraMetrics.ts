@@ -15,7 +15,10 @@ import {
   PlatformApi,
   PlatformGetPath,
   PlatformPostPath,
+  ResponseOf,
 } from '@goldenpath/plugin-platform-react';
+
+type CostDeploymentsResponse = ResponseOf<'/cost/deployments', 'get'>;
 
 /**
  * A believable quarter of a payments service, used by the dev app and the
@@ -406,6 +409,44 @@ export const doraGroup: DoraGroupResponse = {
   ],
 };
 
+/**
+ * What the Cost feature says of two of the deployments: deploy-4711 raised
+ * the daily cost by 32 % (flagged above 20 %), deploy-4698 by 2 %.
+ */
+export const costOfDeployments: CostDeploymentsResponse = {
+  currency: { code: 'USD', rate: 1 },
+  raiseThreshold: 0.2,
+  compareDays: 3,
+  items: [
+    {
+      deploymentId: 'deploy-4711',
+      entityRef: 'component:default/payments-api',
+      environment: 'production',
+      finishedAt: '2026-11-20T10:05:00.000Z',
+      compareDays: 3,
+      beforeDays: 3,
+      afterDays: 2,
+      beforeDailyCost: 2.2,
+      afterDailyCost: 2.9,
+      change: 0.7 / 2.2,
+      flagged: true,
+    },
+    {
+      deploymentId: 'deploy-4698',
+      entityRef: 'component:default/payments-api',
+      environment: 'production',
+      finishedAt: '2026-11-17T09:34:00.000Z',
+      compareDays: 3,
+      beforeDays: 3,
+      afterDays: 3,
+      beforeDailyCost: 2.4,
+      afterDailyCost: 2.45,
+      change: 0.05 / 2.4,
+      flagged: false,
+    },
+  ],
+};
+
 export const doraEnvironments: DoraEnvironmentsResponse = {
   environments: ['production', 'staging'],
 };
@@ -421,6 +462,12 @@ export interface FakePlatformRoutes {
     entityRef: string;
   }): Promise<DoraEnvironmentsResponse>;
   getActivity(query: { entityRef: string }): Promise<EntityActivity>;
+  /** The Cost feature; by default it is not installed (a 404). */
+  getCostDeployments(query: {
+    entityRef: string;
+    from?: string;
+    to?: string;
+  }): Promise<CostDeploymentsResponse>;
 }
 
 const handlerOf: Partial<Record<PlatformGetPath, keyof FakePlatformRoutes>> = {
@@ -431,6 +478,7 @@ const handlerOf: Partial<Record<PlatformGetPath, keyof FakePlatformRoutes>> = {
   '/dora/group': 'getDoraGroup',
   '/dora/environments': 'getDoraEnvironments',
   '/activity': 'getActivity',
+  '/cost/deployments': 'getCostDeployments',
 };
 
 /** A {@link PlatformApi} whose routes are the named handlers. */
@@ -494,6 +542,9 @@ export function createFakePlatformApi(
             firstOccurredAt: '2026-05-04T09:12:00.000Z',
             lastOccurredAt: '2026-11-22T18:00:00.000Z',
           },
+    getCostDeployments: async () => {
+      throw new Error('Request failed with 404 Not Found');
+    },
     ...overrides,
   };
   return fake;

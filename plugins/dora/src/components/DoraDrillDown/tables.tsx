@@ -1,9 +1,11 @@
 import { DoraQuery } from '@goldenpath/plugin-platform-react';
+import { useMemo } from 'react';
 import {
   useDoraChanges,
   useDoraDeployments,
   useDoraIncidents,
 } from '../../hooks/useDoraData';
+import { useDeploymentCosts } from '../../hooks/useDeploymentCosts';
 import {
   changeColumns,
   changeCsvColumns,
@@ -12,19 +14,29 @@ import {
   incidentColumns,
   incidentCsvColumns,
 } from './columns';
+import { deploymentCostColumn } from './costColumn';
 import { DrillDownTable } from './DrillDownTable';
 import { csvFilename } from './exportAction';
 
 export function DeploymentsTable(props: { query: DoraQuery }) {
   const { query } = props;
   const { loading, error, value } = useDoraDeployments(query);
+  // The cost column appears only when the Cost feature answers with rows.
+  const costs = useDeploymentCosts(query);
+  const columns = useMemo(
+    () =>
+      costs && costs.size > 0
+        ? [...deploymentColumns, deploymentCostColumn(costs)]
+        : deploymentColumns,
+    [costs],
+  );
   return (
     <DrillDownTable
       title="Deployments"
       loading={loading}
       error={error}
       items={value?.items}
-      columns={deploymentColumns}
+      columns={columns}
       csvColumns={deploymentCsvColumns}
       filename={csvFilename(
         query.entityRef,
