@@ -343,6 +343,47 @@ describe.each(databases.eachSupportedId())(
       expect(s.total.cost).toBeCloseTo(0.045, 12);
     });
 
+    it('bills at a configured price for the node’s instance and capacity type over node.cost’s', async () => {
+      const { intake, projector, cost } = await setup({
+        prices: [
+          {
+            instanceType: 'm6i.xlarge',
+            capacityType: 'on-demand',
+            cpuCoreHourPrice: 0.08,
+            memoryGibHourPrice: 0.01,
+          },
+        ],
+      });
+      await intake.ingest([
+        usageEvent({ hour: 0 }),
+        nodeEvent({ hour: 0, node: 'od-1' }),
+        usageEvent({
+          hour: 0,
+          pod: 'payments-api-b',
+          podUid: 'uid-b',
+          node: 'sp-1',
+        }),
+        nodeEvent({ hour: 0, node: 'sp-1' }),
+      ]);
+      await projector.catchUp();
+      const s = await cost.getSummary(
+        {
+          entityRef: PAYMENTS,
+          from: '2026-11-02T00:00:00Z',
+          to: '2026-11-03T00:00:00Z',
+        },
+        user,
+      );
+      // od-1 (m6i.xlarge, on-demand) at the configured 0.08 and 0.01;
+      // sp-1 (m6i.large, spot) has no entry: node.cost's 0.01 and 0.002
+      expect(s.total.cost).toBeCloseTo(
+        0.5 * 0.08 + 0.01 + 0.5 * 0.01 + 0.002,
+        12,
+      );
+      // capacity priced the same way: od-1's 4 cores at 0.08
+      expect(s.idle[0].cpuCapacityCost).toBeCloseTo(4 * 0.08 + 2 * 0.01, 12);
+    });
+
     it('uses the pod’s own prices when no node.cost row exists, without counting the node as capacity', async () => {
       const { intake, projector, cost } = await setup();
       await intake.ingest([
