@@ -133,6 +133,142 @@ export interface Config {
        */
       shipmentLookbackDays?: number;
     };
+    /** The cost feature (docs/cost-model.md); a bad value stops the backend naming the key. */
+    cost?: {
+      /**
+       * Whole UTC days in the window when a request names no `from`; the
+       * window ends at the next UTC midnight by default.
+       * @default 30
+       * @visibility frontend
+       */
+      windowDays?: number;
+      /**
+       * Amounts are stored in the source currency of the prices and shown
+       * multiplied by `rate`, in `code` (changing either needs no replay).
+       * @visibility frontend
+       */
+      currency?: {
+        /**
+         * Three-letter currency code.
+         * @default "USD"
+         */
+        code?: string;
+        /**
+         * Multiplier from the source currency.
+         * @default 1
+         */
+        rate?: number;
+      };
+      /**
+       * Node prices per instance type and capacity type; the most specific
+       * entry matching a node wins over the prices its node.cost events
+       * carry. `instanceType` is exact or a prefix ending in `*` (`*` for
+       * every node). Without `capacityType` an entry prices on-demand and spot
+       * alike, as written. Pollers and the demo fall back to a default table
+       * (docs/cost-model.md, Prices).
+       * @visibility backend
+       */
+      prices?: Array<{
+        instanceType: string;
+        capacityType?: 'on-demand' | 'spot';
+        cpuCoreHourPrice: number;
+        memoryGibHourPrice: number;
+      }>;
+      idle?: {
+        /**
+         * Hand idle (node cost − allocated cost) back to the containers of
+         * each hour in proportion to their CPU and memory cost.
+         * @default false
+         * @visibility frontend
+         */
+        share?: boolean;
+        /**
+         * Idle per cluster, or per node (a container only shares its node's).
+         * @default "cluster"
+         * @visibility frontend
+         */
+        by?: 'cluster' | 'node';
+      };
+      rightSizing?: {
+        /**
+         * Quantile of the hourly usage the recommendation starts from.
+         * @default 0.95
+         * @visibility frontend
+         */
+        percentile?: number;
+        /**
+         * Added on top of the quantile (0.2 = 20 %).
+         * @default 0.2
+         * @visibility frontend
+         */
+        headroom?: number;
+        /**
+         * Smallest CPU request recommended, in millicores.
+         * @default 10
+         * @visibility frontend
+         */
+        cpuFloorMillicores?: number;
+        /**
+         * Smallest memory request recommended, in MiB.
+         * @default 20
+         * @visibility frontend
+         */
+        memoryFloorMiB?: number;
+      };
+      /**
+       * How long each level is kept; rawDays ≤ hourlyDays ≤ dailyDays. Pods
+       * and recommendations read the raw level (their window is clamped to
+       * it); the summary and deployments read the daily level. Usage for
+       * hours older than rawDays is not projected.
+       */
+      retention?: {
+        /**
+         * Raw samples (one row per container-hour).
+         * @default 35
+         * @visibility backend
+         */
+        rawDays?: number;
+        /**
+         * Hourly roll-ups per container spec and per cluster and node, and node prices.
+         * @default 400
+         * @visibility backend
+         */
+        hourlyDays?: number;
+        /**
+         * Daily roll-ups per controller and per cluster and node, and deployments.
+         * @default 1095
+         * @visibility backend
+         */
+        dailyDays?: number;
+        /**
+         * When retention runs (a global task: one replica per tick).
+         * @default { frequency: { hours: 1 }, timeout: { minutes: 30 }, initialDelay: { minutes: 3 } }
+         * @visibility backend
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+      deployments?: {
+        /**
+         * Whole UTC days compared before and after a deployment's day.
+         * @default 7
+         * @visibility frontend
+         */
+        compareDays?: number;
+        /**
+         * A deployment is flagged when the mean daily cost after it exceeds
+         * the mean before by more than this share (0.1 = 10 %).
+         * @default 0.1
+         * @visibility frontend
+         */
+        raiseThreshold?: number;
+        /**
+         * Only successful deployments to this environment are compared.
+         * @default "production"
+         * @visibility backend
+         */
+        environment?: string;
+      };
+    };
     projections?: {
       /**
        * Events per page: each page is applied in one transaction, holding its
