@@ -71,22 +71,29 @@ function demoTask(tasks: Map<string, ScheduledTask>): ScheduledTask {
   return task;
 }
 
-/**
- * `GET /events` with a user's credentials. The test history is kept under one
- * page (1000 events), so a further page means the test lost its premise.
- */
+/** `GET /events` with a user's credentials, every page (newest first). */
 async function listEvents(
   baseUrl: string,
   query: Record<string, string> = {},
 ): Promise<StoredEvent[]> {
-  const params = new URLSearchParams({ ...query, limit: '1000' });
-  const res = await fetch(`${baseUrl}/events?${params}`, {
-    headers: { Authorization: mockCredentials.user.header() },
-  });
-  expect(res.status).toBe(200);
-  const page = (await res.json()) as EventListResponse;
-  expect(page.nextCursor).toBeUndefined();
-  return page.items;
+  const items: StoredEvent[] = [];
+  let before: string | undefined;
+  do {
+    const params = new URLSearchParams({
+      ...query,
+      limit: '1000',
+      ...(before ? { before } : {}),
+    });
+    const res = await fetch(`${baseUrl}/events?${params}`, {
+      headers: { Authorization: mockCredentials.user.header() },
+    });
+    expect(res.status).toBe(200);
+    const page = (await res.json()) as EventListResponse;
+    items.push(...page.items);
+    before =
+      page.nextCursor === undefined ? undefined : String(page.nextCursor);
+  } while (before);
+  return items;
 }
 
 describe('platformModuleDemo', () => {
@@ -112,6 +119,7 @@ describe('platformModuleDemo', () => {
         'incident.opened',
         'incident.resolved',
         'pod.usage',
+        'node.cost',
         'canary.run',
       ]),
     );
@@ -121,6 +129,28 @@ describe('platformModuleDemo', () => {
         entityRef: 'component:default/ledger-service',
       }),
     ).not.toEqual([]);
+    // ledger-service's pods link through its label selector (which replaces
+    // its kubernetes-id for pods), and node costs to each cluster Resource
+    const ledgerPods = events.filter(
+      e => e.type === 'pod.usage' && e.data.controller === 'ledger-service',
+    );
+    expect(ledgerPods.length).toBeGreaterThan(0);
+    expect(
+      ledgerPods.every(
+        e =>
+          e.entityRef === 'component:default/ledger-service' &&
+          e.subject.labels?.['app.kubernetes.io/component'] === 'ledger',
+      ),
+    ).toBe(true);
+    for (const cluster of ['prod-eu-west-1', 'prod-us-east-1']) {
+      const costs = events.filter(
+        e => e.type === 'node.cost' && e.data.cluster === cluster,
+      );
+      expect(costs.length).toBeGreaterThan(0);
+      expect(
+        costs.every(e => e.entityRef === `resource:default/${cluster}`),
+      ).toBe(true);
+    }
 
     await task.fn(new AbortController().signal);
     expect((await listEvents(baseUrl)).length).toBe(events.length);

@@ -23,11 +23,13 @@ function setup(maxBatchSize = 10_000) {
 describe('seedDemoData', () => {
   it('derives services and clusters from catalog annotations', () => {
     expect(demoCatalogFrom(catalogEntities)).toEqual({
-      clusters: ['prod-eu-west-1'],
+      clusters: ['prod-eu-west-1', 'prod-us-east-1'],
       services: [
         expect.objectContaining({
           entityRef: 'component:default/ledger-service',
           clusters: ['prod-us-east-1'],
+          labelSelector:
+            'app.kubernetes.io/name=ledger-service,app.kubernetes.io/component=ledger',
         }),
         expect.objectContaining({
           entityRef: 'component:default/payments-api',
@@ -63,6 +65,7 @@ describe('seedDemoData', () => {
     );
     expect([...subjects].sort()).toEqual([
       'cluster:prod-eu-west-1',
+      'cluster:prod-us-east-1',
       'kubernetes-id:ledger-service',
       'kubernetes-id:payments-api',
       'repository:acme/ledger-service',

@@ -45,6 +45,7 @@ export function demoCatalogFrom(entities: Entity[]): DemoCatalog {
         .split(',')
         .map(c => c.trim())
         .filter(Boolean);
+      const labelSelector = a[ANNOTATIONS.kubernetesLabelSelector];
       return [
         {
           entityRef: stringifyEntityRef(e),
@@ -52,6 +53,7 @@ export function demoCatalogFrom(entities: Entity[]): DemoCatalog {
           kubernetesId,
           namespace,
           clusters: own.length ? own : clusters.slice(0, 1),
+          ...(labelSelector ? { labelSelector } : {}),
         },
       ];
     })

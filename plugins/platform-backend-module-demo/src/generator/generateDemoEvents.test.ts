@@ -2,41 +2,15 @@ import {
   CanonicalEventInput,
   validateCanonicalEvent,
 } from '@goldenpath/plugin-platform-common';
-import {
-  DemoCatalog,
-  DemoService,
-  generateDemoEvents,
-} from './generateDemoEvents';
+import { demoCatalog, demoServices } from '../__testUtils__/demoCatalog';
+import { generateDemoEvents } from './generateDemoEvents';
 
 const DAY = 24 * 60 * 60 * 1000;
 const d0 = Date.UTC(2026, 8, 1);
 const day = (n: number) => new Date(d0 + n * DAY);
 
-const teams: Array<[string, string, string]> = [
-  ['payments-api', 'payments', 'prod-eu-west-1,prod-us-east-1'],
-  ['ledger-service', 'payments', 'prod-eu-west-1'],
-  ['fraud-detector', 'payments', 'prod-eu-west-1,prod-us-east-1'],
-  ['checkout-web', 'checkout', 'prod-eu-west-1,prod-us-east-1'],
-  ['cart-service', 'checkout', 'prod-eu-west-1,prod-us-east-1'],
-  ['notification-service', 'checkout', 'prod-eu-west-1'],
-  ['catalog-search', 'discovery', 'prod-eu-west-1,prod-us-east-1'],
-  ['recommendation-engine', 'discovery', 'prod-eu-west-1'],
-  ['auth-gateway', 'platform', 'prod-eu-west-1,prod-us-east-1'],
-  ['platform-docs', 'platform', 'prod-eu-west-1'],
-];
-
-const services: DemoService[] = teams.map(([name, namespace, clusters]) => ({
-  entityRef: `component:default/${name}`,
-  repository: `acme/${name}`,
-  kubernetesId: name,
-  namespace,
-  clusters: clusters.split(','),
-}));
-
-const catalog: DemoCatalog = {
-  services,
-  clusters: ['prod-eu-west-1', 'prod-us-east-1'],
-};
+const services = demoServices;
+const catalog = demoCatalog;
 
 /** 90 days of delivery and the last 30 days of telemetry, ending at day 90. */
 const full = generateDemoEvents({
@@ -75,6 +49,7 @@ describe('generateDemoEvents', () => {
       'deployment.finished',
       'incident.opened',
       'incident.resolved',
+      'node.cost',
       'pod.usage',
     ]);
     const invalid = full
@@ -91,7 +66,10 @@ describe('generateDemoEvents', () => {
 
   it('keeps every event inside its window', () => {
     const outside = full.filter(e => {
-      const telemetry = e.type === 'pod.usage' || e.type === 'canary.run';
+      const telemetry =
+        e.type === 'pod.usage' ||
+        e.type === 'node.cost' ||
+        e.type === 'canary.run';
       const from = day(telemetry ? 60 : 0).getTime();
       const at = Date.parse(e.occurredAt);
       return (
@@ -135,7 +113,7 @@ describe('generateDemoEvents', () => {
     const a = overlap(first);
     const b = overlap(second);
     expect(a.length).toBeGreaterThan(1000);
-    expect(new Set(a.map(e => e.type)).size).toBe(6);
+    expect(new Set(a.map(e => e.type)).size).toBe(7);
     expectSameEvents(b, a);
     expectSameEvents(generateDemoEvents({ catalog, ...windows(10, 20) }), a);
   });
@@ -230,9 +208,24 @@ describe('generateDemoEvents', () => {
         e.data.cluster === 'prod-eu-west-1',
     );
     const pods = new Set(eu.map(e => e.data.podUid));
-    // 2-3 pods replaced once a week: 30 days see 5 or 6 generations.
+    // 2-3 pods replaced once a week (30 days see 5 or 6 rollouts), and those
+    // on spot nodes again when their node is reclaimed
     expect(pods.size).toBeGreaterThanOrEqual(8);
-    expect(pods.size).toBeLessThanOrEqual(18);
+    const nodeOfPod = new Map<string, Set<string>>();
+    const hoursOfPod = new Map<string, Set<string>>();
+    for (const e of eu) {
+      nodeOfPod.set(
+        e.data.podUid,
+        (nodeOfPod.get(e.data.podUid) ?? new Set()).add(e.data.node),
+      );
+      hoursOfPod.set(
+        e.data.podUid,
+        (hoursOfPod.get(e.data.podUid) ?? new Set()).add(e.data.hourStart),
+      );
+    }
+    // a pod never moves, and lives at most a week
+    expect([...nodeOfPod.values()].every(nodes => nodes.size === 1)).toBe(true);
+    expect(Math.max(...[...hoursOfPod.values()].map(h => h.size))).toBe(168);
     const canary = ofType(full, 'canary.run');
     expect(canary).toHaveLength(2 * 6 * 30 * 24);
     const failing = canary.filter(e => e.data.outcome !== 'pass');

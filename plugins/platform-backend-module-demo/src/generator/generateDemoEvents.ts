@@ -2,7 +2,9 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { CanonicalEventInput } from '@goldenpath/plugin-platform-common';
 import { generateCanaryEvents } from './canary';
 import { generateDeliveryEvents } from './delivery';
-import { generatePodUsageEvents } from './podUsage';
+import { generateNodeCostEvents } from './nodeCost';
+import { ClusterPlan, planCluster } from './nodes';
+import { generatePodUsageEvents, workloadOf } from './podUsage';
 import { deliveryProfileFor, resourceProfileFor } from './profiles';
 
 /** A service of the demo catalog and the names its events are reported under. */
@@ -17,6 +19,8 @@ export interface DemoService {
   namespace: string;
   /** e.g. ['prod-eu-west-1'] */
   clusters: string[];
+  /** The entity's `backstage.io/kubernetes-label-selector`, if any: its pods carry matching labels. */
+  labelSelector?: string;
 }
 
 export interface DemoCatalog {
@@ -45,9 +49,33 @@ function serviceKey(service: DemoService): string {
 }
 
 /**
+ * The node pool of every cluster a service runs in, planned from the requests
+ * of all the services there.
+ */
+function planClusters(services: DemoService[]): Map<string, ClusterPlan> {
+  const clusters = [...new Set(services.flatMap(s => s.clusters))].sort();
+  return new Map(
+    clusters.map(cluster => [
+      cluster,
+      planCluster(
+        cluster,
+        services
+          .filter(s => s.clusters.includes(cluster))
+          .map(s =>
+            workloadOf(
+              serviceKey(s),
+              resourceProfileFor(parseEntityRef(s.entityRef).name),
+            ),
+          ),
+      ),
+    ]),
+  );
+}
+
+/**
  * Generates believable canonical events for a demo catalog: merged changes,
- * deployments and incidents over the delivery window; hourly pod usage and
- * canary runs over the telemetry window.
+ * deployments and incidents over the delivery window; hourly pod usage, node
+ * costs and canary runs over the telemetry window.
  *
  * Pure and deterministic per UTC day: the events of a (seed, service, day) are
  * the same, ids included, whatever window they are generated in. Re-running
@@ -64,6 +92,7 @@ export function generateDemoEvents(options: {
   const { catalog, delivery, telemetry } = options;
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
   const events: CanonicalEventInput[] = [];
+  const plans = planClusters(catalog.services);
 
   for (const service of catalog.services) {
     const key = serviceKey(service);
@@ -80,11 +109,20 @@ export function generateDemoEvents(options: {
         key,
         service,
         resourceProfileFor(name),
+        plans,
         telemetry.from.getTime(),
         telemetry.to.getTime(),
       ),
     );
   }
+  events.push(
+    ...generateNodeCostEvents(
+      seed,
+      plans.values(),
+      telemetry.from.getTime(),
+      telemetry.to.getTime(),
+    ),
+  );
   events.push(
     ...generateCanaryEvents(
       seed,

@@ -1,4 +1,9 @@
-import { CanonicalEventInput } from '@goldenpath/plugin-platform-common';
+import {
+  CanonicalEventInput,
+  podSubject,
+} from '@goldenpath/plugin-platform-common';
+import { controllerKindFor, labelStyleFor, podLabels } from './labels';
+import { ClusterPlan, DemoWorkload, nodeGeneration, nodeNameAt } from './nodes';
 import { ResourceProfile } from './profiles';
 import { Random, hashString } from './random';
 import { HOUR_MS, daysOverlapping, dayStartMs, iso, isWeekend } from './time';
@@ -9,12 +14,14 @@ export interface PodUsageService {
   kubernetesId: string;
   namespace: string;
   clusters: string[];
+  /** The entity's `backstage.io/kubernetes-label-selector`, which its pods match. */
+  labelSelector?: string;
 }
 
 interface Pod {
   name: string;
   uid: string;
-  node: string;
+  labels: Record<string, string>;
   /** How this pod's load differs from its siblings'. */
   share: number;
 }
@@ -23,28 +30,36 @@ const MIB = 1024 * 1024;
 const HOURS_PER_WEEK = 168;
 const SIDECAR = { cpuRequestCores: 0.1, memoryRequestBytes: 128 * MIB };
 
-/** Node prices differ a little between clusters (region, instance mix). */
-export function clusterPrices(cluster: string) {
-  const h = hashString(`prices|${cluster}`);
-  const cpuFactor = 0.93 + ((h & 0xffff) / 0xffff) * 0.14;
-  const memoryFactor = 0.93 + ((h >>> 16) / 0xffff) * 0.14;
+/**
+ * How far a busy hour's CPU usage exceeds the mean, for sizing nodes: the
+ * busiest hour of the day (1.45), the busiest pod (1.15) and the 95th
+ * percentile of the hourly noise (1.645 standard deviations).
+ */
+const BUSIEST = 1.45 * 1.15 * Math.exp(0.12 * 1.645);
+
+/** What one pod of a service requests, for planning its cluster's nodes. */
+export function workloadOf(
+  key: string,
+  resources: ResourceProfile,
+): DemoWorkload {
   return {
-    cpuCoreHourPrice: round(0.031 * cpuFactor, 5),
-    memoryGibHourPrice: round(0.0042 * memoryFactor, 6),
+    key,
+    replicas: resources.replicas,
+    cpuCores:
+      resources.cpuRequestCores +
+      (resources.sidecar ? SIDECAR.cpuRequestCores : 0),
+    memoryBytes:
+      resources.memoryRequestBytes +
+      (resources.sidecar ? SIDECAR.memoryRequestBytes : 0),
+    peakCpuCores:
+      resources.cpuRequestCores * resources.cpuUtilisation * BUSIEST +
+      (resources.sidecar ? SIDECAR.cpuRequestCores * 0.3 * BUSIEST : 0),
   };
 }
 
 function round(value: number, digits: number): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
-}
-
-function nodeName(seed: string, cluster: string, index: number): string {
-  const rng = Random.of(seed, cluster, 'node', index);
-  const region = /[a-z]{2}-[a-z]+-\d/.exec(cluster)?.[0];
-  if (!region) return `${cluster}-node-${rng.kubeSuffix(5)}`;
-  const octets = [rng.int(16, 31), rng.int(0, 255), rng.int(1, 254)];
-  return `ip-10-${octets.join('-')}.${region}.compute.internal`;
 }
 
 /** Busier in the European afternoon, quieter at night and at weekends. */
@@ -56,41 +71,69 @@ function loadFactor(day: number, hour: number): number {
 /**
  * Hourly usage of every container of a service's pods, in each of its clusters,
  * for the samples whose occurredAt (the end of the hour) is in [fromMs, toMs).
- * Pods are replaced once a week, at an hour that differs per service and cluster.
+ * Each replica runs on the node its cluster's plan gives it. Pods are replaced
+ * once a week, at an hour that differs per service and cluster (a rollout: a
+ * new template hash), and when their spot node is reclaimed (a new pod of the
+ * same template).
  */
 export function generatePodUsageEvents(
   seed: string,
   key: string,
   service: PodUsageService,
   resources: ResourceProfile,
+  plans: ReadonlyMap<string, ClusterPlan>,
   fromMs: number,
   toMs: number,
 ): CanonicalEventInput[] {
   const events: CanonicalEventInput[] = [];
+  const controllerKind = controllerKindFor(service.kubernetesId);
+  const style = labelStyleFor(service.kubernetesId);
   for (const cluster of service.clusters) {
-    const prices = clusterPrices(cluster);
+    const plan = plans.get(cluster);
+    if (!plan) throw new Error(`no node plan for cluster ${cluster}`);
     const weekOffset =
       hashString(`${seed}|${key}|${cluster}|week`) % HOURS_PER_WEEK;
-    const pods = new Map<number, Pod[]>();
-    const podsOfWeek = (week: number): Pod[] => {
-      let result = pods.get(week);
-      if (!result) {
-        const rng = Random.of(seed, key, cluster, 'pods', week);
-        const templateHash = rng.kubeSuffix(10);
-        result = [];
-        for (let i = 0; i < resources.replicas; i++) {
-          result.push({
-            name: `${service.kubernetesId}-${templateHash}-${rng.kubeSuffix(
-              5,
-            )}`,
-            uid: rng.uuid(),
-            node: nodeName(seed, cluster, rng.int(0, 7)),
-            share: rng.between(0.85, 1.15),
-          });
-        }
-        pods.set(week, result);
+    const pods = new Map<string, Pod>();
+    const podAt = (week: number, replica: number, generation: number): Pod => {
+      const id = `${week}|${replica}|${generation}`;
+      let pod = pods.get(id);
+      if (!pod) {
+        const templateHash = Random.of(
+          seed,
+          key,
+          cluster,
+          'pods',
+          week,
+        ).kubeSuffix(10);
+        const rng = Random.of(
+          seed,
+          key,
+          cluster,
+          'pod',
+          week,
+          replica,
+          generation,
+        );
+        const name =
+          controllerKind === 'StatefulSet'
+            ? `${service.kubernetesId}-${replica}`
+            : `${service.kubernetesId}-${templateHash}-${rng.kubeSuffix(5)}`;
+        pod = {
+          name,
+          uid: rng.uuid(),
+          share: rng.between(0.85, 1.15),
+          labels: podLabels({
+            kubernetesId: service.kubernetesId,
+            style,
+            controllerKind,
+            templateHash,
+            podName: name,
+            labelSelector: service.labelSelector,
+          }),
+        };
+        pods.set(id, pod);
       }
-      return result;
+      return pod;
     };
 
     for (const day of daysOverlapping(fromMs - HOUR_MS, toMs)) {
@@ -106,7 +149,13 @@ export function generatePodUsageEvents(
         const occurredAtMs = hourStartMs + HOUR_MS;
         const emit = occurredAtMs >= fromMs && occurredAtMs < toMs;
 
-        for (const pod of podsOfWeek(week)) {
+        for (let replica = 0; replica < resources.replicas; replica++) {
+          const node = plan.nodeOf(key, replica);
+          const pod = podAt(
+            week,
+            replica,
+            nodeGeneration(seed, node, hourNumber),
+          );
           const cpuNoise = Math.exp(0.12 * rng.normal());
           const memoryNoise = Math.exp(0.03 * rng.normal());
           const containers = [
@@ -137,6 +186,12 @@ export function generatePodUsageEvents(
             });
           }
           if (!emit) continue;
+          const nodeName = nodeNameAt(seed, node, hourNumber);
+          const subject = podSubject({
+            cluster,
+            namespace: service.namespace,
+            labels: pod.labels,
+          });
           for (const usage of containers) {
             events.push({
               id: `${cluster}/${service.namespace}/${pod.name}/${
@@ -145,21 +200,22 @@ export function generatePodUsageEvents(
               source: POD_USAGE_SOURCE,
               type: 'pod.usage',
               occurredAt: iso(occurredAtMs),
-              subject: { kind: 'kubernetes-id', name: service.kubernetesId },
+              subject,
               data: {
                 cluster,
                 namespace: service.namespace,
                 pod: pod.name,
                 podUid: pod.uid,
                 container: usage.container,
-                node: pod.node,
+                node: nodeName,
                 controller: service.kubernetesId,
+                controllerKind,
                 hourStart: iso(hourStartMs),
                 cpuRequestCores: usage.cpuRequestCores,
                 cpuUsageCores: round(usage.cpuUsageCores, 4),
                 memoryRequestBytes: usage.memoryRequestBytes,
                 memoryUsageBytes: Math.round(usage.memoryUsageBytes),
-                ...prices,
+                ...node.prices,
               },
             });
           }
