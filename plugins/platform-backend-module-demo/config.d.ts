@@ -23,7 +23,7 @@ export interface Config {
        */
       historyDays?: number;
       /**
-       * Days of hourly pod usage and canary runs to generate.
+       * Days of hourly pod usage, node costs and canary runs to generate.
        * @default 30
        * @visibility backend
        */
