@@ -47,7 +47,11 @@ describe('the Golden Path plugins of the portal', () => {
   it('install side by side, with the platform plugin as the one API provider', async () => {
     const features = await goldenpathFeatures();
     expect(features.map(f => String(f))).toEqual(
-      expect.arrayContaining(['Plugin{id=platform}', 'Plugin{id=dora}']),
+      expect.arrayContaining([
+        'Plugin{id=platform}',
+        'Plugin{id=dora}',
+        'Plugin{id=cost}',
+      ]),
     );
 
     const app = startApp(features);

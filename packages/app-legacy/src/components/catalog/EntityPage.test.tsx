@@ -34,6 +34,20 @@ function component(annotations: Record<string, string> = {}): Entity {
   };
 }
 
+const cluster: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name: 'prod-eu', namespace: 'default' },
+  spec: { type: 'kubernetes-cluster', owner: 'team-platform' },
+};
+
+const database: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name: 'orders-db', namespace: 'default' },
+  spec: { type: 'database', owner: 'team-payments' },
+};
+
 const group: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Group',
@@ -95,5 +109,48 @@ describe('EntityPage', () => {
       await screen.findByRole('tab', { name: 'Overview' }),
     ).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'DORA' })).toBeInTheDocument();
+  });
+
+  it('has a Cost tab on a Component whose pods a Kubernetes annotation links', async () => {
+    await renderEntityPage(
+      component({ 'backstage.io/kubernetes-id': 'payments-api' }),
+    );
+    expect(
+      await screen.findByRole('tab', { name: 'Overview' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Cost' })).toBeInTheDocument();
+    expect(screen.queryByRole('tab', { name: 'DORA' })).toBeNull();
+  });
+
+  it('has no Cost tab on a Component without a Kubernetes annotation', async () => {
+    await renderEntityPage(
+      component({ 'github.com/project-slug': 'acme/payments-api' }),
+    );
+    expect(
+      await screen.findByRole('tab', { name: 'DORA' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('tab', { name: 'Cost' })).toBeNull();
+  });
+
+  it('has a Cost tab on a Group', async () => {
+    await renderEntityPage(group);
+    expect(
+      await screen.findByRole('tab', { name: 'Cost' }),
+    ).toBeInTheDocument();
+  });
+
+  it('has a Cost tab on a kubernetes-cluster Resource only', async () => {
+    await renderEntityPage(cluster);
+    expect(
+      await screen.findByRole('tab', { name: 'Cost' }),
+    ).toBeInTheDocument();
+  });
+
+  it('has no Cost tab on another Resource', async () => {
+    await renderEntityPage(database);
+    expect(
+      await screen.findByRole('tab', { name: 'Overview' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('tab', { name: 'Cost' })).toBeNull();
   });
 });

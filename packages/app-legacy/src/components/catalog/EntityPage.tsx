@@ -22,6 +22,7 @@ import {
   EntityOwnershipCard,
   EntityUserProfileCard,
 } from '@backstage/plugin-org';
+import { EntityCostContent, isCostAvailable } from '@goldenpath/plugin-cost';
 import { EntityDoraContent, isDoraAvailable } from '@goldenpath/plugin-dora';
 
 const entityWarningContent = (
@@ -57,7 +58,10 @@ const overviewContent = (
   </Grid>
 );
 
-/** Every Component: the DORA tab shows when it names its GitHub repository. */
+/**
+ * Every Component: the DORA tab shows when it names its GitHub repository,
+ * the Cost tab when a Kubernetes annotation links its pods.
+ */
 const componentPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
@@ -66,10 +70,13 @@ const componentPage = (
     <EntityLayout.Route path="/dora" title="DORA" if={isDoraAvailable}>
       <EntityDoraContent />
     </EntityLayout.Route>
+    <EntityLayout.Route path="/cost" title="Cost" if={isCostAvailable}>
+      <EntityCostContent />
+    </EntityLayout.Route>
   </EntityLayout>
 );
 
-/** A team: its DORA tab rolls up the components it owns. */
+/** A team: its DORA and Cost tabs roll up the components it owns. */
 const groupPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
@@ -88,6 +95,29 @@ const groupPage = (
     </EntityLayout.Route>
     <EntityLayout.Route path="/dora" title="DORA" if={isDoraAvailable}>
       <EntityDoraContent />
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/cost" title="Cost" if={isCostAvailable}>
+      <EntityCostContent />
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
+/** A Resource: a kubernetes-cluster one has a Cost tab (allocated vs idle, by namespace). */
+const resourcePage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3} alignItems="stretch">
+        {entityWarningContent}
+        <Grid item md={6} xs={12}>
+          <EntityAboutCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityLinksCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/cost" title="Cost" if={isCostAvailable}>
+      <EntityCostContent />
     </EntityLayout.Route>
   </EntityLayout>
 );
@@ -167,6 +197,7 @@ export const entityPage = (
     <EntitySwitch.Case if={isKind('user')} children={userPage} />
     <EntitySwitch.Case if={isKind('system')} children={systemPage} />
     <EntitySwitch.Case if={isKind('domain')} children={domainPage} />
+    <EntitySwitch.Case if={isKind('resource')} children={resourcePage} />
     <EntitySwitch.Case>{defaultEntityPage}</EntitySwitch.Case>
   </EntitySwitch>
 );
