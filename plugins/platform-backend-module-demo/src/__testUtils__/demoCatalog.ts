@@ -14,6 +14,12 @@ const teams: Array<[string, string, string]> = [
   ['platform-docs', 'platform', 'prod-eu-west-1'],
 ];
 
+/** As in examples/components.yaml. */
+const labelSelectors: Record<string, string> = {
+  'notification-service':
+    'app.kubernetes.io/name=notification-service,app.kubernetes.io/component=notifier',
+};
+
 export const demoServices: DemoService[] = teams.map(
   ([name, namespace, clusters]) => ({
     entityRef: `component:default/${name}`,
@@ -21,6 +27,7 @@ export const demoServices: DemoService[] = teams.map(
     kubernetesId: name,
     namespace,
     clusters: clusters.split(','),
+    ...(labelSelectors[name] ? { labelSelector: labelSelectors[name] } : {}),
   }),
 );
 

@@ -229,6 +229,19 @@ describe('generateDemoEvents: pod subjects', () => {
     ).toBe(true);
   });
 
+  it("labels the example selector component's pods to match its selector", () => {
+    const notifier = usage.filter(
+      e => e.data.controller === 'notification-service',
+    );
+    expect(notifier.length).toBeGreaterThan(0);
+    for (const e of notifier) {
+      expect(e.subject.labels).toMatchObject({
+        'app.kubernetes.io/name': 'notification-service',
+        'app.kubernetes.io/component': 'notifier',
+      });
+    }
+  });
+
   it('labels the pods of a service with a label selector so that they match it', () => {
     const worker = {
       ...demoServices[0],
