@@ -5,4 +5,5 @@
  */
 export * from './eventSources';
 export * from './eventProducers';
+export * from './canaryRunners';
 export * from './webhookHelpers';
