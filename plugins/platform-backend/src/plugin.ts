@@ -5,10 +5,13 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { platformPermissions } from '@goldenpath/plugin-platform-common';
 import {
+  PlatformCanaryRunner,
   PlatformEventProducer,
   PlatformEventSource,
+  platformCanaryRunnersExtensionPoint,
   platformEventProducersExtensionPoint,
   platformEventSourcesExtensionPoint,
 } from '@goldenpath/plugin-platform-node';
@@ -45,6 +48,10 @@ export const platformPlugin = createBackendPlugin({
     env.registerExtensionPoint(platformEventProducersExtensionPoint, {
       addEventProducer: (...added) => producers.add(added),
     });
+    const canaryRunners: PlatformCanaryRunner[] = [];
+    env.registerExtensionPoint(platformCanaryRunnersExtensionPoint, {
+      addRunner: (...added) => canaryRunners.push(...added),
+    });
 
     env.registerInit({
       deps: {
@@ -60,6 +67,7 @@ export const platformPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         events: eventsServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, auth, catalog, scheduler, database } = deps;
@@ -76,6 +84,11 @@ export const platformPlugin = createBackendPlugin({
               database,
               catalog,
               actionsRegistry: deps.actionsRegistry,
+              auth,
+              permissions: deps.permissions,
+              eventLog: store,
+              notifications: deps.notifications,
+              canaryRunners,
             }),
           );
         }

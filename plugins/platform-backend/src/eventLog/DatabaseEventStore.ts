@@ -282,6 +282,31 @@ export class DatabaseEventStore implements EventStore {
       ]);
     return row?.latest ?? null;
   }
+
+  async entityClusters(
+    entityRefs: string[],
+    types: readonly CanonicalEventType[],
+    since: string,
+  ): Promise<Array<{ entityRef: string; cluster: string }>> {
+    const pairs: Array<{ entityRef: string; cluster: string }> = [];
+    // served by events_entity_type_time_idx, one range per entity and type
+    for (let i = 0; i < entityRefs.length; i += 500) {
+      const rows: Array<Pick<EventRow, 'entity_ref' | 'subject_cluster'>> =
+        await this.knex('events')
+          .distinct('entity_ref', 'subject_cluster')
+          .whereIn('entity_ref', entityRefs.slice(i, i + 500))
+          .whereIn('type', types)
+          .where('occurred_at', '>=', since)
+          .whereNotNull('subject_cluster');
+      for (const row of rows) {
+        pairs.push({
+          entityRef: row.entity_ref!,
+          cluster: row.subject_cluster!,
+        });
+      }
+    }
+    return pairs;
+  }
 }
 
 /** The canonical JSON of stored events, read by (source, event_id) pairs. */

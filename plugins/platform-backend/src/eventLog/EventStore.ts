@@ -140,4 +140,14 @@ export interface EventStore {
   ): Promise<LinkedActivity>;
   /** Latest occurredAt among events whose source starts with the prefix. */
   latestOccurredAt(sourcePrefix: string): Promise<string | null>;
+  /**
+   * The distinct (entity, cluster) pairs of these entities' linked events of
+   * these types that occurred since `since` and whose subject names a
+   * cluster: where their Kubernetes objects were seen.
+   */
+  entityClusters(
+    entityRefs: string[],
+    types: readonly CanonicalEventType[],
+    since: string,
+  ): Promise<Array<{ entityRef: string; cluster: string }>>;
 }

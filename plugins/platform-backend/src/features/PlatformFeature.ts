@@ -1,13 +1,18 @@
 import {
+  AuthService,
   BackstageCredentials,
   DatabaseService,
   LoggerService,
+  PermissionsService,
   RootConfigService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { PlatformCanaryRunner } from '@goldenpath/plugin-platform-node';
 import express from 'express';
+import { EventStore } from '../eventLog/EventStore';
 import { Projection } from '../projections/Projection';
 import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { spec } from '../schema/openapi.generated';
@@ -31,6 +36,16 @@ export interface PlatformFeatureContext {
   /** Look entities up with the caller's credentials (see resolveEntityScope). */
   catalog: CatalogService;
   actionsRegistry: ActionsRegistryService;
+  /** The plugin's own credentials, for work no request carries (scheduled tasks). */
+  auth: AuthService;
+  /** Decides a caller's permissions (routes that change something). */
+  permissions: PermissionsService;
+  /** Reads of the shared event log a feature may make (never another feature's tables). */
+  eventLog: Pick<EventStore, 'entityClusters'>;
+  /** Backstage notifications (the notifications backend resolves entity recipients to owners). */
+  notifications: NotificationService;
+  /** Canary runners that backend modules added (platformCanaryRunnersExtensionPoint). */
+  canaryRunners: readonly PlatformCanaryRunner[];
 }
 
 /** What a feature's routes get from the shared router. */

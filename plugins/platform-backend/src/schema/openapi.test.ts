@@ -54,6 +54,11 @@ async function routerRoutes(): Promise<string[]> {
         database: mockServices.database({ knex }),
         catalog,
         actionsRegistry: actionsRegistryServiceMock(),
+        auth: mockServices.auth(),
+        permissions: mockServices.permissions(),
+        eventLog: { entityClusters: async () => [] },
+        notifications: { send: async () => {} },
+        canaryRunners: [],
       }),
     );
   }
