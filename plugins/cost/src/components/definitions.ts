@@ -34,7 +34,3 @@ export const RISK_DEFINITION =
 /** @public */
 export const CLUSTER_COST_DEFINITION =
   'Node cost: Σ over node-hours of CPU cores × price per core-hour + memory GiB × price per GiB-hour. Allocated = the cost of the container-hours that ran on the nodes; idle = max(0, node cost − allocated) per hour and resource; allocation above capacity is reported as over-allocated and never offsets idle.';
-
-/** @public */
-export const DEPLOYMENT_COST_DEFINITION =
-  'The mean daily cost of the whole days before a deployment’s day against the same number of whole days after it. A deployment is flagged when the change exceeds the configured raise threshold.';
