@@ -21,7 +21,8 @@ export interface ApiRequest {
  * A local HTTP server acting as a Kubernetes API server: GET paths answered
  * from `routes` (a list object is paged with `limit` and `continue`, as the
  * real server does), anything else a 404 Status, as for a CRD that is not
- * installed. `routes` may be changed between polls.
+ * installed; `{ httpStatus }` answers that status. A list asked with a label selector is answered from the route
+ * `<path>?labelSelector=<selector>`. `routes` may be changed between polls.
  */
 export async function startFakeApiServer(routes: Record<string, unknown>) {
   const requests: ApiRequest[] = [];
@@ -32,11 +33,16 @@ export async function startFakeApiServer(routes: Record<string, unknown>) {
       query: url.searchParams,
       headers: req.headers,
     });
-    const answer = routes[url.pathname] as
-      | { items?: unknown[]; metadata?: object; status?: number }
+    const selector = url.searchParams.get('labelSelector');
+    const answer = (
+      selector !== null
+        ? routes[`${url.pathname}?labelSelector=${selector}`]
+        : routes[url.pathname]
+    ) as
+      | { items?: unknown[]; metadata?: object; httpStatus?: number }
       | undefined;
-    if (!answer || answer.status) {
-      const code = answer?.status ?? 404;
+    if (!answer || answer.httpStatus) {
+      const code = answer?.httpStatus ?? 404;
       res.writeHead(code, { 'content-type': 'application/json' });
       res.end(
         JSON.stringify({

@@ -261,7 +261,7 @@ describe('Kuberhealthy reader', () => {
 
     it('fails on a forbidden list instead of taking it for "not installed"', async () => {
       const { task } = await start({
-        [KUBERHEALTHY_PATHS.v3HealthChecks]: { status: 403 },
+        [KUBERHEALTHY_PATHS.v3HealthChecks]: { httpStatus: 403 },
       });
       await expect(task.fn(new AbortController().signal)).rejects.toThrow(
         '1 of 1 clusters could not be read (prod-eu)',

@@ -126,10 +126,11 @@ export class CanaryRunner implements PlatformEventProducer {
       );
     }
     const response = await intake.ingest([event]);
-    const status = response.results[0]?.status ?? 'unknown';
-    if (status === 'rejected') {
+    const item = response.results[0];
+    const status = item?.status ?? 'unknown';
+    if (item && 'error' in item) {
       this.logger.warn(
-        `The intake rejected canary ${event.id}: ${response.results[0]?.error}`,
+        `The intake ${item.status} canary ${event.id}: ${item.error}`,
       );
     }
     return { result, event, status };

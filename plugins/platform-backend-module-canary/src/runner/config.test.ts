@@ -1,7 +1,8 @@
 import { ConfigReader } from '@backstage/config';
+import { JsonValue } from '@backstage/types';
 import { readRunnerClusters } from './config';
 
-function read(checks: unknown[], name = 'prod-eu') {
+function read(checks: JsonValue[], name = 'prod-eu') {
   return readRunnerClusters(
     new ConfigReader({
       platform: { canary: { clusters: [{ name, checks }] } },

@@ -1,0 +1,226 @@
+import {
+  SchedulerServiceTaskInvocationDefinition,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  EventListResponse,
+  StoredEvent,
+} from '@goldenpath/plugin-platform-common';
+// The real platform backend, as an app adds it: a devDependency, since a
+// module must not import its plugin at runtime.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import platformBackend from '@goldenpath/plugin-platform-backend';
+import { AddressInfo } from 'node:net';
+import { fixture, startFakeApiServer } from './__testUtils__/fakeApiServer';
+import { startHttpServer } from './__testUtils__/localServers';
+import { KUBERHEALTHY_PATHS } from './kuberhealthy/types';
+import { ROLLOUT_PATHS } from './rollouts/types';
+import platformModuleCanarySources, {
+  KUBERHEALTHY_TASK_ID,
+  ROLLOUTS_TASK_ID,
+  canaryCheckTaskId,
+} from './index';
+
+jest.setTimeout(60_000);
+
+type Task = SchedulerServiceTaskInvocationDefinition &
+  SchedulerServiceTaskScheduleDefinition;
+
+const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name: 'prod-eu', namespace: 'default' },
+    spec: { type: 'kubernetes-cluster', owner: 'team-platform' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'checkout',
+      namespace: 'default',
+      annotations: { 'backstage.io/kubernetes-id': 'checkout' },
+    },
+    spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
+  },
+];
+
+describe('platformModuleCanarySources', () => {
+  let closers: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    await Promise.all(closers.map(close => close()));
+    closers = [];
+  });
+
+  async function start(canary: Record<string, unknown>, kubernetes?: object) {
+    const tasks = new Map<string, Task>();
+    const scheduler = mockServices.scheduler.mock({
+      scheduleTask: jest.fn(async (task: Task) => {
+        tasks.set(task.id, task);
+      }),
+    });
+    const { server } = await startTestBackend({
+      features: [
+        platformBackend,
+        platformModuleCanarySources,
+        scheduler.factory,
+        catalogServiceMock.factory({ entities }),
+        mockServices.rootConfig.factory({
+          data: {
+            events: { useEventBus: 'never' },
+            platform: { canary },
+            ...(kubernetes ? { kubernetes } : {}),
+          },
+        }),
+      ],
+    });
+    const { port } = server.address() as AddressInfo;
+    return { tasks, baseUrl: `http://localhost:${port}/api/platform` };
+  }
+
+  async function listEvents(
+    baseUrl: string,
+    query: Record<string, string> = {},
+  ): Promise<StoredEvent[]> {
+    const params = new URLSearchParams({ ...query, limit: '1000' });
+    const res = await fetch(`${baseUrl}/events?${params}`, {
+      headers: { Authorization: mockCredentials.user.header() },
+    });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as EventListResponse).items;
+  }
+
+  it('runs configured checks into the real intake, linked to the cluster Resource', async () => {
+    const app = await startHttpServer((_req, res) => {
+      res.writeHead(503);
+      res.end('no healthy upstream');
+    });
+    closers.push(app.close);
+    const { tasks, baseUrl } = await start({
+      clusters: [
+        {
+          name: 'prod-eu',
+          checks: [
+            {
+              name: 'ingress-http',
+              capability: 'ingress',
+              type: 'http',
+              url: `${app.url}/healthz`,
+              interval: 30,
+              timeout: 5,
+            },
+          ],
+        },
+      ],
+    });
+    const task = tasks.get(canaryCheckTaskId('prod-eu', 'ingress-http'));
+    expect(task).toMatchObject({
+      scope: 'global',
+      frequency: { milliseconds: 30_000 },
+    });
+    expect(tasks.has(KUBERHEALTHY_TASK_ID)).toBe(false);
+    expect(tasks.has(ROLLOUTS_TASK_ID)).toBe(false);
+
+    await task!.fn(new AbortController().signal);
+    const [event] = await listEvents(baseUrl, { type: 'canary.run' });
+    expect(event).toMatchObject({
+      source: 'canary-runner',
+      type: 'canary.run',
+      entityRef: 'resource:default/prod-eu',
+      data: {
+        cluster: 'prod-eu',
+        check: 'ingress-http',
+        outcome: 'fail',
+        errors: [`GET ${app.url}/healthz returned 503, expected 200`],
+        intervalSeconds: 30,
+        trigger: 'schedule',
+      },
+    });
+  });
+
+  it('reads Kuberhealthy and Argo Rollouts from the clusters of the Kubernetes config', async () => {
+    const api = await startFakeApiServer({
+      [KUBERHEALTHY_PATHS.v3HealthChecks]: fixture(
+        'kuberhealthy/v3-healthchecks.json',
+      ),
+      [ROLLOUT_PATHS.rollouts]: fixture('rollouts/rollouts.json'),
+      [ROLLOUT_PATHS.analysisRun('payments', 'checkout-7d9f8b6c5d-12-2')]:
+        fixture('rollouts/analysisrun-checkout.json'),
+    });
+    closers.push(api.close);
+    const { tasks, baseUrl } = await start(
+      {
+        kuberhealthy: { capabilities: { 'kuberhealthy/deployment': 'deploy' } },
+        rollouts: {},
+      },
+      {
+        clusterLocatorMethods: [
+          {
+            type: 'config',
+            clusters: [
+              {
+                name: 'prod-eu',
+                url: api.url,
+                authProvider: 'serviceAccount',
+                serviceAccountToken: 'sa-token',
+              },
+              {
+                name: 'gke-prod',
+                url: 'https://gke.example.com',
+                authProvider: 'google',
+              },
+            ],
+          },
+        ],
+      },
+    );
+    await tasks.get(KUBERHEALTHY_TASK_ID)!.fn(new AbortController().signal);
+    await tasks.get(ROLLOUTS_TASK_ID)!.fn(new AbortController().signal);
+
+    const runs = await listEvents(baseUrl, { type: 'canary.run' });
+    expect(runs.map(r => r.source).sort()).toEqual([
+      'kuberhealthy/prod-eu',
+      'kuberhealthy/prod-eu',
+    ]);
+    expect(runs.every(r => r.entityRef === 'resource:default/prod-eu')).toBe(
+      true,
+    );
+    const rollouts = await listEvents(baseUrl, {
+      type: 'rollout.updated',
+      entityRef: 'component:default/checkout',
+    });
+    expect(rollouts).toHaveLength(1);
+    expect(rollouts[0]).toMatchObject({
+      data: { name: 'checkout', step: 2, desiredWeight: 10, actualWeight: 10 },
+    });
+    expect(
+      api.requests.every(r => r.headers.authorization === 'Bearer sa-token'),
+    ).toBe(true);
+  });
+
+  it('starts with nothing configured, and refuses a bad check at startup', async () => {
+    const { tasks } = await start({});
+    expect(
+      [...tasks.keys()].filter(id => id.startsWith('platform-canary')),
+    ).toEqual([]);
+    await expect(
+      start({
+        clusters: [
+          {
+            name: 'prod-eu',
+            checks: [{ name: 'x', capability: 'web', type: 'http' }],
+          },
+        ],
+      }),
+    ).rejects.toThrow(
+      'platform.canary.clusters[0].checks[0].capability "web" is not a capability',
+    );
+  });
+});
