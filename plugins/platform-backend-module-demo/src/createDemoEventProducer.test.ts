@@ -41,4 +41,31 @@ describe('the demo producer', () => {
     expect(calls).toBe(2);
     expect(intake.batchSizes.length).toBeGreaterThan(0);
   });
+
+  it('schedules one global task even when the configured schedule names no scope', async () => {
+    let scope: string | undefined;
+    const scheduler = mockServices.scheduler.mock({
+      scheduleTask: async t => {
+        scope = (t as SchedulerServiceTaskInvocationDefinition).scope;
+      },
+    });
+    await createDemoEventProducer({
+      settings: {
+        enabled: true,
+        historyDays: 1,
+        telemetryDays: 1,
+        // what readSchedulerServiceTaskScheduleDefinitionFromConfig returns
+        schedule: {
+          frequency: { minutes: 5 },
+          timeout: { minutes: 1 },
+          scope: undefined,
+        },
+      },
+      scheduler,
+      catalog: catalogServiceMock({ entities: catalogEntities }),
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+    }).connect(new InMemoryIntake(10));
+    expect(scope).toBe('global');
+  });
 });

@@ -38,8 +38,9 @@ export function createDemoEventProducer(options: {
     async connect(intake) {
       await scheduler.scheduleTask({
         id: DEMO_TASK_ID,
-        scope: 'global',
         ...settings.schedule,
+        // after the spread: a configured schedule must not make every replica seed
+        scope: 'global',
         fn: async () => {
           for (let attempt = 1; ; attempt++) {
             const { sent } = await seedDemoData({
