@@ -25,6 +25,8 @@ backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@goldenpath/plugin-platform-backend'));
 backend.add(import('@goldenpath/plugin-platform-backend-module-github'));
 backend.add(import('@goldenpath/plugin-platform-backend-module-incidents'));
+// OpenCost / Prometheus pollers: idle until platform.cost.sources names clusters.
+backend.add(import('@goldenpath/plugin-platform-backend-module-cost'));
 // Demo history for the example portal only: installs that follow docs/install.md
 // leave this module out, and app-config.production.yaml turns it off.
 backend.add(import('@goldenpath/plugin-platform-backend-module-demo'));
