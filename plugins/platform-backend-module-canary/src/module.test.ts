@@ -17,6 +17,7 @@ import {
 // module must not import its plugin at runtime.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import platformBackend from '@goldenpath/plugin-platform-backend';
+import { JsonObject } from '@backstage/types';
 import { AddressInfo } from 'node:net';
 import { fixture, startFakeApiServer } from './__testUtils__/fakeApiServer';
 import { startHttpServer } from './__testUtils__/localServers';
@@ -59,7 +60,7 @@ describe('platformModuleCanarySources', () => {
     closers = [];
   });
 
-  async function start(canary: Record<string, unknown>, kubernetes?: object) {
+  async function start(canary: JsonObject, kubernetes?: JsonObject) {
     const tasks = new Map<string, Task>();
     const scheduler = mockServices.scheduler.mock({
       scheduleTask: jest.fn(async (task: Task) => {
