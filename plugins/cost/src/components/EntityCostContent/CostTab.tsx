@@ -11,11 +11,14 @@ import { useCostWindow } from '../../hooks/useCostWindow';
 import { CostControls } from '../CostControls';
 import { CostEmptyState } from '../CostEmptyState';
 
-/** Whether the window holds anything: container-hours, or for a cluster node-hours. */
+/**
+ * Whether the window holds anything: container-hours, or for a cluster
+ * node-hours (a component's idle rows describe its clusters, not itself).
+ */
 export function hasCostInWindow(summary: CostSummary): boolean {
   return (
     summary.total.containerHours > 0 ||
-    summary.idle.some(row => row.nodeHours > 0)
+    (summary.scope === 'cluster' && summary.idle.some(row => row.nodeHours > 0))
   );
 }
 

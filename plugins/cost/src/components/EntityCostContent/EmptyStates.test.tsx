@@ -92,6 +92,36 @@ describe('the Cost tab without data', () => {
     expect(screen.getByText('ending Sep 30, 2026')).toBeInTheDocument();
   });
 
+  it('counts a component without container-hours as empty, whatever its clusters’ idle', async () => {
+    await renderCostTab(
+      createFakePlatformApi({
+        getCostSummary: async () => ({
+          ...emptyWindowSummary,
+          idle: componentSummary.idle,
+        }),
+      }),
+    );
+    expect(
+      await screen.findByText('No cost data in this window'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a cluster whose nodes ran without any container', async () => {
+    await renderCostTab(
+      createFakePlatformApi({
+        getCostSummary: async () => ({
+          ...emptyWindowSummary,
+          entityRef: 'resource:default/prod-eu',
+          scope: 'cluster',
+          idle: componentSummary.idle,
+        }),
+      }),
+      clusterEntity,
+    );
+    const cluster = await screen.findByRole('region', { name: 'Cluster cost' });
+    expect(within(cluster).getByText('$518.40')).toBeInTheDocument();
+  });
+
   it('says from when there is data when the log cannot tell the latest', async () => {
     await renderCostTab(
       createFakePlatformApi({
