@@ -41,6 +41,19 @@ export const platformEventReadUnlinkedPermission = createPermission({
 });
 
 /**
+ * Running a canary check now (`POST /canary/clusters/{cluster}/checks/{check}/run`,
+ * the check drawer's "Run now"). A run probes the cluster and writes a
+ * `canary.run` that every tab shows, so it is an action of its own, not a
+ * read: the example policy grants it to platform admins only.
+ *
+ * @public
+ */
+export const platformCanaryRunPermission = createPermission({
+  name: 'platform.canary.run',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the platform plugin; the backend registers them all
  * with the permissions registry.
  *
@@ -50,4 +63,5 @@ export const platformPermissions = [
   platformEventCreatePermission,
   platformEventReadPermission,
   platformEventReadUnlinkedPermission,
+  platformCanaryRunPermission,
 ];

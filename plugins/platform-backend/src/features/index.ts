@@ -1,3 +1,4 @@
+import { canaryFeature } from '../canary';
 import { costFeature } from '../cost';
 import { doraFeature } from '../dora';
 import { PlatformFeatureFactory } from './PlatformFeature';
@@ -6,4 +7,5 @@ import { PlatformFeatureFactory } from './PlatformFeature';
 export const platformFeatures: PlatformFeatureFactory[] = [
   doraFeature,
   costFeature,
+  canaryFeature,
 ];

@@ -749,6 +749,245 @@ export const spec = {
         },
       },
     },
+    '/canary/status': {
+      get: {
+        operationId: 'getCanaryStatus',
+        summary:
+          'The canary verdict and the clusters × capabilities matrix of a Component or a kubernetes-cluster Resource',
+        description:
+          "A Component covers the clusters it runs in (`goldenpath.dev/clusters`, else where its Kubernetes objects were seen lately; `clusterSource` says which); a cluster Resource covers all its checks. States are read at request time from each check's stored state (stale, maintenance), uptime and p95 duration from the hourly roll-ups of the window (docs/canary.md).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityRef',
+          },
+          {
+            $ref: '#/components/parameters/CanaryWindow',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CanaryStatusResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadQuery',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
+          },
+        },
+      },
+    },
+    '/canary/runs': {
+      get: {
+        operationId: 'getCanaryRuns',
+        summary:
+          "The runs of one check in one of the entity's clusters, newest first (the check drawer)",
+        description:
+          "Raw runs are kept `platform.canary.retention.rawDays` (default 30). 404 when the cluster is not one of the entity's or runs no such check.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityRef',
+          },
+          {
+            $ref: '#/components/parameters/CanaryCluster',
+          },
+          {
+            $ref: '#/components/parameters/CanaryCheck',
+          },
+          {
+            $ref: '#/components/parameters/CanaryRunsFrom',
+          },
+          {
+            $ref: '#/components/parameters/CanaryRunsTo',
+          },
+          {
+            $ref: '#/components/parameters/CanaryRunsLimit',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CanaryRunsResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadQuery',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            description:
+              'No such entity (or not visible), or the check does not run in that cluster of the entity',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/canary/clusters/{cluster}/checks/{check}/run': {
+      post: {
+        operationId: 'postCanaryRunNow',
+        summary: 'Run one check in one cluster now (the drawer\'s "Run now")',
+        description:
+          'Needs permission `platform.canary.run`; no body. The installed runner (platformCanaryRunnersExtensionPoint) that lists the check runs it and posts the result through the intake as a `canary.run` with `trigger: manual`; the answer does not wait for the run. Checked in this order: credentials (401), permission (403), a runner installed (501), a runner that runs the check (404).',
+        parameters: [
+          {
+            name: 'cluster',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'check',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+            },
+          },
+        ],
+        responses: {
+          '202': {
+            description: 'The runner was asked to run the check',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CanaryRunNowResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            description: 'No installed runner runs that check in that cluster',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '501': {
+            description:
+              'No canary runner is installed (add @goldenpath/plugin-platform-backend-module-canary)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/canary/rollouts': {
+      get: {
+        operationId: 'getCanaryRollouts',
+        summary:
+          "The latest Argo Rollouts status of a Component's rollouts (a Group's components, a cluster's rollouts)",
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityRef',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CanaryRolloutsResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadQuery',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
+          },
+        },
+      },
+    },
+    '/canary/incidents': {
+      get: {
+        operationId: 'getCanaryIncidents',
+        summary:
+          'Platform or product: the periods canaries were failing in the clusters of a Component (a Group: of each of its Components) during a window',
+        description:
+          'Every failing period (docs/canary.md, "Platform or product?") of a check in those clusters that overlaps `[from, to)`, and the transitions it comes from, so a client can call `platformOrProduct` from platform-common for each failed deployment or incident and show the periods its answer rests on.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityRef',
+          },
+          {
+            $ref: '#/components/parameters/CanaryIncidentsFrom',
+          },
+          {
+            $ref: '#/components/parameters/To',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CanaryIncidentsResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadQuery',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
+          },
+        },
+      },
+    },
     '/webhooks/{sourceId}': {
       post: {
         operationId: 'postWebhook',
@@ -949,6 +1188,78 @@ export const spec = {
         schema: {
           $ref: '#/components/schemas/DoraTierModel',
         },
+      },
+      CanaryWindow: {
+        name: 'window',
+        in: 'query',
+        schema: {
+          $ref: '#/components/schemas/CanaryWindowKey',
+        },
+        description:
+          'Uptime and p95 window, aligned to whole UTC hours plus the current one (default: platform.canary.defaultWindow, 24h)',
+      },
+      CanaryCluster: {
+        name: 'cluster',
+        in: 'query',
+        required: true,
+        allowReserved: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 200,
+        },
+      },
+      CanaryCheck: {
+        name: 'check',
+        in: 'query',
+        required: true,
+        allowReserved: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 200,
+        },
+      },
+      CanaryRunsFrom: {
+        name: 'from',
+        in: 'query',
+        allowReserved: true,
+        schema: {
+          type: 'string',
+          format: 'date-time',
+        },
+        description: 'Runs started at or after (default: no bound)',
+      },
+      CanaryRunsTo: {
+        name: 'to',
+        in: 'query',
+        allowReserved: true,
+        schema: {
+          type: 'string',
+          format: 'date-time',
+        },
+        description: 'Runs started before (default: no bound)',
+      },
+      CanaryRunsLimit: {
+        name: 'limit',
+        in: 'query',
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 2000,
+        },
+        description: 'Most runs returned, newest first (default 200)',
+      },
+      CanaryIncidentsFrom: {
+        name: 'from',
+        in: 'query',
+        allowReserved: true,
+        schema: {
+          type: 'string',
+          format: 'date-time',
+        },
+        description:
+          'Window start, inclusive (default: to minus 30 days); at most 400 days before to',
       },
     },
     responses: {
@@ -2906,6 +3217,912 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/CostDeploymentRow',
             },
+          },
+        },
+      },
+      CanaryWindowKey: {
+        type: 'string',
+        enum: ['1h', '24h', '7d', '30d'],
+      },
+      CanaryCapability: {
+        type: 'string',
+        enum: ['deploy', 'dns', 'ingress', 'certificates', 'metrics', 'logs'],
+      },
+      CanaryOutcome: {
+        type: 'string',
+        enum: ['pass', 'fail', 'error', 'timeout'],
+        description:
+          "timeout is a failure of the capability; error is the runner's own fault and says nothing about the platform",
+      },
+      CanaryState: {
+        type: 'string',
+        enum: ['unknown', 'up', 'down'],
+      },
+      CanaryDisplayStatus: {
+        type: 'string',
+        enum: ['maintenance', 'stale', 'flapping', 'down', 'up', 'unknown'],
+        description:
+          'What a cell shows; maintenance, then stale, then flapping, then the state',
+      },
+      CanaryRecentRun: {
+        type: 'object',
+        required: ['startedAt', 'outcome', 'durationMs'],
+        properties: {
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          outcome: {
+            $ref: '#/components/schemas/CanaryOutcome',
+          },
+          durationMs: {
+            type: 'integer',
+          },
+        },
+      },
+      CanaryStats: {
+        type: 'object',
+        description:
+          "Over the window's hourly roll-ups; errors and maintenance runs are out of uptime and p95",
+        required: [
+          'runs',
+          'passes',
+          'failures',
+          'errors',
+          'maintenanceRuns',
+          'uptime',
+          'p95DurationMs',
+        ],
+        properties: {
+          runs: {
+            type: 'integer',
+          },
+          passes: {
+            type: 'integer',
+          },
+          failures: {
+            type: 'integer',
+            description: 'fails + timeouts',
+          },
+          errors: {
+            type: 'integer',
+          },
+          maintenanceRuns: {
+            type: 'integer',
+          },
+          uptime: {
+            type: ['number', 'null'],
+            description:
+              'passes ÷ (passes + failures), 0 … 1; null with no pass or failure',
+          },
+          p95DurationMs: {
+            type: ['number', 'null'],
+            description:
+              "Exact interpolated p95 of the passes', fails' and timeouts' durations; null with none",
+          },
+        },
+      },
+      CanaryStatusCheck: {
+        type: 'object',
+        description: 'One check in one cluster at `generatedAt`',
+        required: [
+          'cluster',
+          'check',
+          'capability',
+          'state',
+          'display',
+          'stale',
+          'flapping',
+          'flapPercent',
+          'inMaintenance',
+          'consecutiveFailures',
+          'consecutivePasses',
+          'intervalMs',
+          'platformWide',
+          'stats',
+          'recent',
+        ],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          check: {
+            type: 'string',
+          },
+          capability: {
+            $ref: '#/components/schemas/CanaryCapability',
+          },
+          state: {
+            $ref: '#/components/schemas/CanaryState',
+          },
+          display: {
+            $ref: '#/components/schemas/CanaryDisplayStatus',
+          },
+          since: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the state was entered; absent while unknown',
+          },
+          stale: {
+            type: 'boolean',
+            description: 'No pass',
+            'fail or timeout for two intervals': null,
+          },
+          flapping: {
+            type: 'boolean',
+          },
+          flapPercent: {
+            type: 'number',
+            description: 'Weighted state change over the last 21 results',
+            '0 … 100': null,
+          },
+          inMaintenance: {
+            type: 'boolean',
+          },
+          consecutiveFailures: {
+            type: 'integer',
+          },
+          consecutivePasses: {
+            type: 'integer',
+          },
+          intervalMs: {
+            type: 'integer',
+            description: "The runner's interval",
+            'else inferred from the runs': null,
+            'else 60000': null,
+          },
+          lastRunAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          lastOutcome: {
+            $ref: '#/components/schemas/CanaryOutcome',
+          },
+          lastResultAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'The latest pass, fail or timeout',
+          },
+          platformWide: {
+            type: 'boolean',
+            description:
+              'The same check is down in at least platformWideMinClusters clusters',
+          },
+          stats: {
+            $ref: '#/components/schemas/CanaryStats',
+          },
+          recent: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CanaryRecentRun',
+            },
+            description: 'The latest 30 runs, oldest first (the sparkline)',
+          },
+        },
+      },
+      CanaryMatrixCell: {
+        type: 'object',
+        required: ['capability', 'display', 'checks'],
+        properties: {
+          capability: {
+            $ref: '#/components/schemas/CanaryCapability',
+          },
+          display: {
+            $ref: '#/components/schemas/CanaryDisplayStatus',
+            description:
+              'The worst of its checks (down, stale, flapping, unknown, maintenance, up); unknown with no check',
+          },
+          checks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CanaryStatusCheck',
+            },
+          },
+        },
+      },
+      CanaryMatrixRow: {
+        type: 'object',
+        required: ['cluster', 'cells'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          clusterEntityRef: {
+            type: 'string',
+            description:
+              'The kubernetes-cluster Resource of this cluster, when the caller can see one',
+          },
+          cells: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CanaryMatrixCell',
+            },
+            description: 'One per capability, in `capabilities` order',
+          },
+        },
+      },
+      CanaryStatusReason: {
+        type: 'object',
+        required: ['cluster', 'check', 'capability', 'display'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          check: {
+            type: 'string',
+          },
+          capability: {
+            $ref: '#/components/schemas/CanaryCapability',
+          },
+          display: {
+            $ref: '#/components/schemas/CanaryDisplayStatus',
+          },
+        },
+      },
+      CanaryStatusVerdict: {
+        type: 'object',
+        required: ['verdict', 'reasons', 'downCapabilities', 'checks'],
+        properties: {
+          verdict: {
+            type: 'string',
+            enum: ['healthy', 'degraded', 'down', 'unknown'],
+          },
+          reasons: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CanaryStatusReason',
+            },
+            description:
+              'Checks down, stale or flapping (maintenance excluded)',
+          },
+          downCapabilities: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CanaryCapability',
+            },
+            description: 'Critical capabilities down in every cluster',
+          },
+          latestRunAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'Data freshness; the latest run of any considered check',
+          },
+          checks: {
+            type: 'integer',
+          },
+        },
+      },
+      CanaryStatusFailing: {
+        type: 'object',
+        required: [
+          'cluster',
+          'check',
+          'capability',
+          'consecutiveFailures',
+          'stale',
+          'platformWide',
+        ],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          check: {
+            type: 'string',
+          },
+          capability: {
+            $ref: '#/components/schemas/CanaryCapability',
+          },
+          since: {
+            type: 'string',
+            format: 'date-time',
+          },
+          consecutiveFailures: {
+            type: 'integer',
+          },
+          stale: {
+            type: 'boolean',
+          },
+          platformWide: {
+            type: 'boolean',
+          },
+        },
+      },
+      CanaryStatusPlatformWide: {
+        type: 'object',
+        required: ['check', 'capability', 'clustersDown', 'clustersRunning'],
+        properties: {
+          check: {
+            type: 'string',
+          },
+          capability: {
+            $ref: '#/components/schemas/CanaryCapability',
+          },
+          clustersDown: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          clustersRunning: {
+            type: 'integer',
+          },
+        },
+      },
+      CanaryMaintenance: {
+        type: 'object',
+        description: 'A maintenance window from platform.canary.maintenance',
+        properties: {
+          clusters: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          checks: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          capabilities: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CanaryCapability',
+            },
+          },
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          weekly: {
+            type: 'object',
+            required: ['day', 'start', 'durationMinutes'],
+            properties: {
+              day: {
+                type: 'string',
+                enum: [
+                  'monday',
+                  'tuesday',
+                  'wednesday',
+                  'thursday',
+                  'friday',
+                  'saturday',
+                  'sunday',
+                ],
+              },
+              start: {
+                type: 'string',
+                description: 'HH:MM, UTC',
+              },
+              durationMinutes: {
+                type: 'integer',
+              },
+            },
+          },
+        },
+      },
+      CanaryThresholds: {
+        type: 'object',
+        required: [
+          'downAfter',
+          'upAfter',
+          'flapEnterPercent',
+          'flapExitPercent',
+          'platformWideMinClusters',
+          'criticalCapabilities',
+        ],
+        properties: {
+          downAfter: {
+            type: 'integer',
+          },
+          upAfter: {
+            type: 'integer',
+          },
+          flapEnterPercent: {
+            type: 'number',
+          },
+          flapExitPercent: {
+            type: 'number',
+          },
+          platformWideMinClusters: {
+            type: 'integer',
+          },
+          criticalCapabilities: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CanaryCapability',
+            },
+          },
+        },
+      },
+      CanaryStatusResponse: {
+        type: 'object',
+        description: 'Response of `GET /canary/status`',
+        required: [
+          'entityRef',
+          'scope',
+          'generatedAt',
+          'window',
+          'clusters',
+          'clusterSource',
+          'capabilities',
+          'verdict',
+          'matrix',
+          'failing',
+          'uncoveredClusters',
+          'platformWide',
+          'maintenance',
+          'thresholds',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          scope: {
+            type: 'string',
+            enum: ['component', 'cluster'],
+          },
+          generatedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'The time states were read at',
+          },
+          window: {
+            type: 'object',
+            required: ['key', 'from', 'to'],
+            properties: {
+              key: {
+                $ref: '#/components/schemas/CanaryWindowKey',
+              },
+              from: {
+                type: 'string',
+                format: 'date-time',
+              },
+              to: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
+          clusters: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description: 'The clusters covered, sorted',
+          },
+          clusterSource: {
+            type: 'string',
+            enum: ['annotation', 'events', 'resource', 'none'],
+            description:
+              "How a Component's clusters were found: its goldenpath.dev/clusters annotation, where its Kubernetes objects were seen lately, or not at all (say so with the annotation); resource for a cluster Resource",
+          },
+          capabilities: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CanaryCapability',
+            },
+            description: 'The matrix columns',
+          },
+          verdict: {
+            $ref: '#/components/schemas/CanaryStatusVerdict',
+          },
+          matrix: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CanaryMatrixRow',
+            },
+            description: 'One row per cluster, sorted',
+          },
+          failing: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CanaryStatusFailing',
+            },
+            description: 'Checks down in the clusters (maintenance excluded)',
+          },
+          uncoveredClusters: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description: 'Clusters with no check at all',
+          },
+          platformWide: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CanaryStatusPlatformWide',
+            },
+            description:
+              'Checks down in at least platformWideMinClusters clusters of the whole fleet',
+          },
+          maintenance: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CanaryMaintenance',
+            },
+            description: 'Configured windows that can apply to these clusters',
+          },
+          thresholds: {
+            $ref: '#/components/schemas/CanaryThresholds',
+          },
+        },
+      },
+      CanaryRunItem: {
+        type: 'object',
+        required: [
+          'startedAt',
+          'capability',
+          'outcome',
+          'durationMs',
+          'errors',
+          'trigger',
+          'source',
+        ],
+        properties: {
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          capability: {
+            $ref: '#/components/schemas/CanaryCapability',
+          },
+          outcome: {
+            $ref: '#/components/schemas/CanaryOutcome',
+          },
+          durationMs: {
+            type: 'integer',
+          },
+          errors: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          logTail: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description: "The probe's last log lines, when it did not pass",
+          },
+          trigger: {
+            type: 'string',
+            enum: ['schedule', 'manual'],
+          },
+          source: {
+            type: 'string',
+            description: 'The producer (runner',
+            'Kuberhealthy reader': null,
+            'another tool)': null,
+          },
+        },
+      },
+      CanaryRunsResponse: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'cluster',
+          'check',
+          'capability',
+          'runs',
+          'more',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          cluster: {
+            type: 'string',
+          },
+          check: {
+            type: 'string',
+          },
+          capability: {
+            $ref: '#/components/schemas/CanaryCapability',
+          },
+          runs: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CanaryRunItem',
+            },
+            description: 'Newest first',
+          },
+          more: {
+            type: 'boolean',
+            description:
+              'More runs match than `limit`; ask again with `to` = the oldest startedAt',
+          },
+        },
+      },
+      CanaryRunNowResponse: {
+        type: 'object',
+        required: ['cluster', 'check', 'capability', 'status'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          check: {
+            type: 'string',
+          },
+          capability: {
+            $ref: '#/components/schemas/CanaryCapability',
+          },
+          status: {
+            type: 'string',
+            enum: ['accepted'],
+          },
+        },
+      },
+      CanaryRolloutMetric: {
+        type: 'object',
+        required: ['name', 'verdict'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          value: {
+            type: 'number',
+            description:
+              'The latest measurement; absent before the first or when not a number',
+          },
+          threshold: {
+            type: 'number',
+          },
+          condition: {
+            type: 'string',
+            description: 'As written, e.g. result[0] <= 0.01',
+          },
+          verdict: {
+            type: 'string',
+            enum: ['pass', 'fail', 'inconclusive', 'error', 'running'],
+          },
+        },
+      },
+      CanaryRolloutItem: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'cluster',
+          'namespace',
+          'name',
+          'updatedAt',
+          'strategy',
+          'step',
+          'desiredWeight',
+          'actualWeight',
+          'phase',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: "The latest rollout.updated's occurredAt",
+          },
+          strategy: {
+            type: 'string',
+            enum: ['canary', 'blueGreen'],
+          },
+          step: {
+            type: 'integer',
+          },
+          totalSteps: {
+            type: 'integer',
+          },
+          desiredWeight: {
+            type: 'number',
+          },
+          actualWeight: {
+            type: 'number',
+          },
+          phase: {
+            type: 'string',
+            enum: ['Progressing', 'Paused', 'Healthy', 'Degraded', 'Aborted'],
+          },
+          pauseReason: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+            description: 'Why it aborted or degraded',
+          },
+          analysis: {
+            type: 'object',
+            required: ['status', 'metrics'],
+            properties: {
+              name: {
+                type: 'string',
+              },
+              status: {
+                type: 'string',
+                enum: [
+                  'Pending',
+                  'Running',
+                  'Successful',
+                  'Failed',
+                  'Error',
+                  'Inconclusive',
+                ],
+              },
+              metrics: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/CanaryRolloutMetric',
+                },
+              },
+            },
+          },
+        },
+      },
+      CanaryRolloutsResponse: {
+        type: 'object',
+        required: ['entityRef', 'rollouts'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          rollouts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CanaryRolloutItem',
+            },
+          },
+        },
+      },
+      CanaryTransitionItem: {
+        type: 'object',
+        required: ['at', 'from', 'to', 'streakStartedAt', 'flapping'],
+        properties: {
+          at: {
+            type: 'string',
+            format: 'date-time',
+            description: 'The run that reached the threshold',
+          },
+          from: {
+            $ref: '#/components/schemas/CanaryState',
+          },
+          to: {
+            type: 'string',
+            enum: ['up', 'down'],
+          },
+          streakStartedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          flapping: {
+            type: 'boolean',
+          },
+        },
+      },
+      CanaryCheckTransitions: {
+        type: 'object',
+        description:
+          'A CanaryCheckHistory of platform-common, for platformOrProduct',
+        required: ['cluster', 'check', 'capability', 'transitions'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          check: {
+            type: 'string',
+          },
+          capability: {
+            $ref: '#/components/schemas/CanaryCapability',
+          },
+          transitions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CanaryTransitionItem',
+            },
+          },
+        },
+      },
+      CanaryFailingPeriod: {
+        type: 'object',
+        required: ['cluster', 'check', 'capability', 'from'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          check: {
+            type: 'string',
+          },
+          capability: {
+            $ref: '#/components/schemas/CanaryCapability',
+          },
+          from: {
+            type: 'string',
+            format: 'date-time',
+            description: 'First failure of the streak that made it down',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'First pass of the streak that made it up again; absent while still down',
+          },
+        },
+      },
+      CanaryComponentClusters: {
+        type: 'object',
+        required: ['entityRef', 'clusters', 'clusterSource'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          clusters: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          clusterSource: {
+            type: 'string',
+            enum: ['annotation', 'events', 'none'],
+          },
+        },
+      },
+      CanaryIncidentsResponse: {
+        type: 'object',
+        required: ['entityRef', 'window', 'components', 'checks', 'periods'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          window: {
+            type: 'object',
+            required: ['from', 'to'],
+            properties: {
+              from: {
+                type: 'string',
+                format: 'date-time',
+              },
+              to: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
+          components: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CanaryComponentClusters',
+            },
+            description:
+              "The component (a Group's components) and the clusters it runs in",
+          },
+          checks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CanaryCheckTransitions',
+            },
+            description:
+              'Checks of those clusters with a failing period in the window, with the transitions that bound it',
+          },
+          periods: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CanaryFailingPeriod',
+            },
+            description:
+              'The failing periods overlapping the window, by cluster, check and time',
           },
         },
       },

@@ -252,6 +252,103 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/canary/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The canary verdict and the clusters × capabilities matrix of a Component or a kubernetes-cluster Resource
+     * @description A Component covers the clusters it runs in (`goldenpath.dev/clusters`, else where its Kubernetes objects were seen lately; `clusterSource` says which); a cluster Resource covers all its checks. States are read at request time from each check's stored state (stale, maintenance), uptime and p95 duration from the hourly roll-ups of the window (docs/canary.md).
+     */
+    get: operations['getCanaryStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/canary/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The runs of one check in one of the entity's clusters, newest first (the check drawer)
+     * @description Raw runs are kept `platform.canary.retention.rawDays` (default 30). 404 when the cluster is not one of the entity's or runs no such check.
+     */
+    get: operations['getCanaryRuns'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/canary/clusters/{cluster}/checks/{check}/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run one check in one cluster now (the drawer's "Run now")
+     * @description Needs permission `platform.canary.run`; no body. The installed runner (platformCanaryRunnersExtensionPoint) that lists the check runs it and posts the result through the intake as a `canary.run` with `trigger: manual`; the answer does not wait for the run. Checked in this order: credentials (401), permission (403), a runner installed (501), a runner that runs the check (404).
+     */
+    post: operations['postCanaryRunNow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/canary/rollouts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The latest Argo Rollouts status of a Component's rollouts (a Group's components, a cluster's rollouts) */
+    get: operations['getCanaryRollouts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/canary/incidents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Platform or product: the periods canaries were failing in the clusters of a Component (a Group: of each of its Components) during a window
+     * @description Every failing period (docs/canary.md, "Platform or product?") of a check in those clusters that overlaps `[from, to)`, and the transitions it comes from, so a client can call `platformOrProduct` from platform-common for each failed deployment or incident and show the periods its answer rests on.
+     */
+    get: operations['getCanaryIncidents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/webhooks/{sourceId}': {
     parameters: {
       query?: never;
@@ -897,6 +994,344 @@ export interface components {
       compareDays: number;
       items: components['schemas']['CostDeploymentRow'][];
     };
+    /** @enum {string} */
+    CanaryWindowKey: '1h' | '24h' | '7d' | '30d';
+    /** @enum {string} */
+    CanaryCapability:
+      | 'deploy'
+      | 'dns'
+      | 'ingress'
+      | 'certificates'
+      | 'metrics'
+      | 'logs';
+    /**
+     * @description timeout is a failure of the capability; error is the runner's own fault and says nothing about the platform
+     * @enum {string}
+     */
+    CanaryOutcome: 'pass' | 'fail' | 'error' | 'timeout';
+    /** @enum {string} */
+    CanaryState: 'unknown' | 'up' | 'down';
+    /**
+     * @description What a cell shows; maintenance, then stale, then flapping, then the state
+     * @enum {string}
+     */
+    CanaryDisplayStatus:
+      | 'maintenance'
+      | 'stale'
+      | 'flapping'
+      | 'down'
+      | 'up'
+      | 'unknown';
+    CanaryRecentRun: {
+      /** Format: date-time */
+      startedAt: string;
+      outcome: components['schemas']['CanaryOutcome'];
+      durationMs: number;
+    };
+    /** @description Over the window's hourly roll-ups; errors and maintenance runs are out of uptime and p95 */
+    CanaryStats: {
+      runs: number;
+      passes: number;
+      /** @description fails + timeouts */
+      failures: number;
+      errors: number;
+      maintenanceRuns: number;
+      /** @description passes ÷ (passes + failures), 0 … 1; null with no pass or failure */
+      uptime: number | null;
+      /** @description Exact interpolated p95 of the passes', fails' and timeouts' durations; null with none */
+      p95DurationMs: number | null;
+    };
+    /** @description One check in one cluster at `generatedAt` */
+    CanaryStatusCheck: {
+      cluster: string;
+      check: string;
+      capability: components['schemas']['CanaryCapability'];
+      state: components['schemas']['CanaryState'];
+      display: components['schemas']['CanaryDisplayStatus'];
+      /**
+       * Format: date-time
+       * @description When the state was entered; absent while unknown
+       */
+      since?: string;
+      /** @description No pass */
+      stale: boolean;
+      flapping: boolean;
+      /** @description Weighted state change over the last 21 results */
+      flapPercent: number;
+      inMaintenance: boolean;
+      consecutiveFailures: number;
+      consecutivePasses: number;
+      /** @description The runner's interval */
+      intervalMs: number;
+      /** Format: date-time */
+      lastRunAt?: string;
+      lastOutcome?: components['schemas']['CanaryOutcome'];
+      /**
+       * Format: date-time
+       * @description The latest pass, fail or timeout
+       */
+      lastResultAt?: string;
+      /** @description The same check is down in at least platformWideMinClusters clusters */
+      platformWide: boolean;
+      stats: components['schemas']['CanaryStats'];
+      /** @description The latest 30 runs, oldest first (the sparkline) */
+      recent: components['schemas']['CanaryRecentRun'][];
+    };
+    CanaryMatrixCell: {
+      capability: components['schemas']['CanaryCapability'];
+      /** @description The worst of its checks (down, stale, flapping, unknown, maintenance, up); unknown with no check */
+      display: components['schemas']['CanaryDisplayStatus'];
+      checks: components['schemas']['CanaryStatusCheck'][];
+    };
+    CanaryMatrixRow: {
+      cluster: string;
+      /** @description The kubernetes-cluster Resource of this cluster, when the caller can see one */
+      clusterEntityRef?: string;
+      /** @description One per capability, in `capabilities` order */
+      cells: components['schemas']['CanaryMatrixCell'][];
+    };
+    CanaryStatusReason: {
+      cluster: string;
+      check: string;
+      capability: components['schemas']['CanaryCapability'];
+      display: components['schemas']['CanaryDisplayStatus'];
+    };
+    CanaryStatusVerdict: {
+      /** @enum {string} */
+      verdict: 'healthy' | 'degraded' | 'down' | 'unknown';
+      /** @description Checks down, stale or flapping (maintenance excluded) */
+      reasons: components['schemas']['CanaryStatusReason'][];
+      /** @description Critical capabilities down in every cluster */
+      downCapabilities: components['schemas']['CanaryCapability'][];
+      /**
+       * Format: date-time
+       * @description Data freshness; the latest run of any considered check
+       */
+      latestRunAt?: string;
+      checks: number;
+    };
+    CanaryStatusFailing: {
+      cluster: string;
+      check: string;
+      capability: components['schemas']['CanaryCapability'];
+      /** Format: date-time */
+      since?: string;
+      consecutiveFailures: number;
+      stale: boolean;
+      platformWide: boolean;
+    };
+    CanaryStatusPlatformWide: {
+      check: string;
+      capability: components['schemas']['CanaryCapability'];
+      clustersDown: string[];
+      clustersRunning: number;
+    };
+    /** @description A maintenance window from platform.canary.maintenance */
+    CanaryMaintenance: {
+      clusters?: string[];
+      checks?: string[];
+      capabilities?: components['schemas']['CanaryCapability'][];
+      /** Format: date-time */
+      from?: string;
+      /** Format: date-time */
+      to?: string;
+      weekly?: {
+        /** @enum {string} */
+        day:
+          | 'monday'
+          | 'tuesday'
+          | 'wednesday'
+          | 'thursday'
+          | 'friday'
+          | 'saturday'
+          | 'sunday';
+        /** @description HH:MM, UTC */
+        start: string;
+        durationMinutes: number;
+      };
+    };
+    CanaryThresholds: {
+      downAfter: number;
+      upAfter: number;
+      flapEnterPercent: number;
+      flapExitPercent: number;
+      platformWideMinClusters: number;
+      criticalCapabilities: components['schemas']['CanaryCapability'][];
+    };
+    /** @description Response of `GET /canary/status` */
+    CanaryStatusResponse: {
+      entityRef: string;
+      /** @enum {string} */
+      scope: 'component' | 'cluster';
+      /**
+       * Format: date-time
+       * @description The time states were read at
+       */
+      generatedAt: string;
+      window: {
+        key: components['schemas']['CanaryWindowKey'];
+        /** Format: date-time */
+        from: string;
+        /** Format: date-time */
+        to: string;
+      };
+      /** @description The clusters covered, sorted */
+      clusters: string[];
+      /**
+       * @description How a Component's clusters were found: its goldenpath.dev/clusters annotation, where its Kubernetes objects were seen lately, or not at all (say so with the annotation); resource for a cluster Resource
+       * @enum {string}
+       */
+      clusterSource: 'annotation' | 'events' | 'resource' | 'none';
+      /** @description The matrix columns */
+      capabilities: components['schemas']['CanaryCapability'][];
+      verdict: components['schemas']['CanaryStatusVerdict'];
+      /** @description One row per cluster, sorted */
+      matrix: components['schemas']['CanaryMatrixRow'][];
+      /** @description Checks down in the clusters (maintenance excluded) */
+      failing: components['schemas']['CanaryStatusFailing'][];
+      /** @description Clusters with no check at all */
+      uncoveredClusters: string[];
+      /** @description Checks down in at least platformWideMinClusters clusters of the whole fleet */
+      platformWide: components['schemas']['CanaryStatusPlatformWide'][];
+      /** @description Configured windows that can apply to these clusters */
+      maintenance: components['schemas']['CanaryMaintenance'][];
+      thresholds: components['schemas']['CanaryThresholds'];
+    };
+    CanaryRunItem: {
+      /** Format: date-time */
+      startedAt: string;
+      capability: components['schemas']['CanaryCapability'];
+      outcome: components['schemas']['CanaryOutcome'];
+      durationMs: number;
+      errors: string[];
+      /** @description The probe's last log lines, when it did not pass */
+      logTail?: string[];
+      /** @enum {string} */
+      trigger: 'schedule' | 'manual';
+      /** @description The producer (runner */
+      source: string;
+    };
+    CanaryRunsResponse: {
+      entityRef: string;
+      cluster: string;
+      check: string;
+      capability: components['schemas']['CanaryCapability'];
+      /** @description Newest first */
+      runs: components['schemas']['CanaryRunItem'][];
+      /** @description More runs match than `limit`; ask again with `to` = the oldest startedAt */
+      more: boolean;
+    };
+    CanaryRunNowResponse: {
+      cluster: string;
+      check: string;
+      capability: components['schemas']['CanaryCapability'];
+      /** @enum {string} */
+      status: 'accepted';
+    };
+    CanaryRolloutMetric: {
+      name: string;
+      /** @description The latest measurement; absent before the first or when not a number */
+      value?: number;
+      threshold?: number;
+      /** @description As written, e.g. result[0] <= 0.01 */
+      condition?: string;
+      /** @enum {string} */
+      verdict: 'pass' | 'fail' | 'inconclusive' | 'error' | 'running';
+    };
+    CanaryRolloutItem: {
+      entityRef: string;
+      cluster: string;
+      namespace: string;
+      name: string;
+      /**
+       * Format: date-time
+       * @description The latest rollout.updated's occurredAt
+       */
+      updatedAt: string;
+      /** @enum {string} */
+      strategy: 'canary' | 'blueGreen';
+      step: number;
+      totalSteps?: number;
+      desiredWeight: number;
+      actualWeight: number;
+      /** @enum {string} */
+      phase: 'Progressing' | 'Paused' | 'Healthy' | 'Degraded' | 'Aborted';
+      pauseReason?: string;
+      /** @description Why it aborted or degraded */
+      message?: string;
+      analysis?: {
+        name?: string;
+        /** @enum {string} */
+        status:
+          | 'Pending'
+          | 'Running'
+          | 'Successful'
+          | 'Failed'
+          | 'Error'
+          | 'Inconclusive';
+        metrics: components['schemas']['CanaryRolloutMetric'][];
+      };
+    };
+    CanaryRolloutsResponse: {
+      entityRef: string;
+      rollouts: components['schemas']['CanaryRolloutItem'][];
+    };
+    CanaryTransitionItem: {
+      /**
+       * Format: date-time
+       * @description The run that reached the threshold
+       */
+      at: string;
+      from: components['schemas']['CanaryState'];
+      /** @enum {string} */
+      to: 'up' | 'down';
+      /** Format: date-time */
+      streakStartedAt: string;
+      flapping: boolean;
+    };
+    /** @description A CanaryCheckHistory of platform-common, for platformOrProduct */
+    CanaryCheckTransitions: {
+      cluster: string;
+      check: string;
+      capability: components['schemas']['CanaryCapability'];
+      transitions: components['schemas']['CanaryTransitionItem'][];
+    };
+    CanaryFailingPeriod: {
+      cluster: string;
+      check: string;
+      capability: components['schemas']['CanaryCapability'];
+      /**
+       * Format: date-time
+       * @description First failure of the streak that made it down
+       */
+      from: string;
+      /**
+       * Format: date-time
+       * @description First pass of the streak that made it up again; absent while still down
+       */
+      to?: string;
+    };
+    CanaryComponentClusters: {
+      entityRef: string;
+      clusters: string[];
+      /** @enum {string} */
+      clusterSource: 'annotation' | 'events' | 'none';
+    };
+    CanaryIncidentsResponse: {
+      entityRef: string;
+      window: {
+        /** Format: date-time */
+        from: string;
+        /** Format: date-time */
+        to: string;
+      };
+      /** @description The component (a Group's components) and the clusters it runs in */
+      components: components['schemas']['CanaryComponentClusters'][];
+      /** @description Checks of those clusters with a failing period in the window, with the transitions that bound it */
+      checks: components['schemas']['CanaryCheckTransitions'][];
+      /** @description The failing periods overlapping the window, by cluster, check and time */
+      periods: components['schemas']['CanaryFailingPeriod'][];
+    };
   };
   responses: {
     /** @description No valid Backstage credential: missing, malformed (a token that cannot be decoded is a 401 too, never a 500), expired or not verifiable */
@@ -984,6 +1419,18 @@ export interface components {
     /** @description Subtract Saturday and Sunday (UTC) from lead times: 'true' or 'false' */
     ExcludeWeekends: boolean;
     TierModel: components['schemas']['DoraTierModel'];
+    /** @description Uptime and p95 window, aligned to whole UTC hours plus the current one (default: platform.canary.defaultWindow, 24h) */
+    CanaryWindow: components['schemas']['CanaryWindowKey'];
+    CanaryCluster: string;
+    CanaryCheck: string;
+    /** @description Runs started at or after (default: no bound) */
+    CanaryRunsFrom: string;
+    /** @description Runs started before (default: no bound) */
+    CanaryRunsTo: string;
+    /** @description Most runs returned, newest first (default 200) */
+    CanaryRunsLimit: number;
+    /** @description Window start, inclusive (default: to minus 30 days); at most 400 days before to */
+    CanaryIncidentsFrom: string;
   };
   requestBodies: never;
   headers: never;
@@ -1456,6 +1903,175 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CostDeploymentsResponse'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['EntityNotFound'];
+    };
+  };
+  getCanaryStatus: {
+    parameters: {
+      query: {
+        /** @description component:default/x or group:default/team-x (kind defaults to component; a Group covers the components it owns) */
+        entityRef: components['parameters']['EntityRef'];
+        /** @description Uptime and p95 window, aligned to whole UTC hours plus the current one (default: platform.canary.defaultWindow, 24h) */
+        window?: components['parameters']['CanaryWindow'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CanaryStatusResponse'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['EntityNotFound'];
+    };
+  };
+  getCanaryRuns: {
+    parameters: {
+      query: {
+        /** @description component:default/x or group:default/team-x (kind defaults to component; a Group covers the components it owns) */
+        entityRef: components['parameters']['EntityRef'];
+        cluster: components['parameters']['CanaryCluster'];
+        check: components['parameters']['CanaryCheck'];
+        /** @description Runs started at or after (default: no bound) */
+        from?: components['parameters']['CanaryRunsFrom'];
+        /** @description Runs started before (default: no bound) */
+        to?: components['parameters']['CanaryRunsTo'];
+        /** @description Most runs returned, newest first (default 200) */
+        limit?: components['parameters']['CanaryRunsLimit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CanaryRunsResponse'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthorized'];
+      /** @description No such entity (or not visible), or the check does not run in that cluster of the entity */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postCanaryRunNow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cluster: string;
+        check: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The runner was asked to run the check */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CanaryRunNowResponse'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description No installed runner runs that check in that cluster */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No canary runner is installed (add @goldenpath/plugin-platform-backend-module-canary) */
+      501: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getCanaryRollouts: {
+    parameters: {
+      query: {
+        /** @description component:default/x or group:default/team-x (kind defaults to component; a Group covers the components it owns) */
+        entityRef: components['parameters']['EntityRef'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CanaryRolloutsResponse'];
+        };
+      };
+      400: components['responses']['BadQuery'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['EntityNotFound'];
+    };
+  };
+  getCanaryIncidents: {
+    parameters: {
+      query: {
+        /** @description component:default/x or group:default/team-x (kind defaults to component; a Group covers the components it owns) */
+        entityRef: components['parameters']['EntityRef'];
+        /** @description Window start, inclusive (default: to minus 30 days); at most 400 days before to */
+        from?: components['parameters']['CanaryIncidentsFrom'];
+        /** @description Window end, exclusive (default: now) */
+        to?: components['parameters']['To'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CanaryIncidentsResponse'];
         };
       };
       400: components['responses']['BadQuery'];
