@@ -208,9 +208,13 @@ describe('platformModuleCanarySources', () => {
 
   it('starts with nothing configured, and refuses a bad check at startup', async () => {
     const { tasks } = await start({});
-    expect(
-      [...tasks.keys()].filter(id => id.startsWith('platform-canary')),
-    ).toEqual([]);
+    const ours = [...tasks.keys()].filter(
+      id =>
+        id.startsWith('platform-canary-check:') ||
+        id === KUBERHEALTHY_TASK_ID ||
+        id === ROLLOUTS_TASK_ID,
+    );
+    expect(ours).toEqual([]);
     await expect(
       start({
         clusters: [
