@@ -165,12 +165,10 @@ describe.each(databases.eachSupportedId())('canary projections (%s)', id => {
   it('changes nothing when the log is replayed, and keeps what was notified', async () => {
     const h = await setup(4);
     await h.send([...ingress, ...dns]);
-    await h
-      .knex('canary_transitions')
-      .update({
-        notification: 'sent',
-        notified_at: '2026-11-09T11:00:00.000Z',
-      });
+    await h.knex('canary_transitions').update({
+      notification: 'sent',
+      notified_at: '2026-11-09T11:00:00.000Z',
+    });
     const snapshot = async () => ({
       checks: await table(h.knex, 'canary_checks', ['cluster', 'check_name']),
       hours: await table(h.knex, 'canary_hours', [
