@@ -269,6 +269,145 @@ export interface Config {
         environment?: string;
       };
     };
+    /**
+     * Canary (docs/canary.md). The checks the built-in runner runs
+     * (`platform.canary.clusters`) belong to
+     * `@goldenpath/plugin-platform-backend-module-canary`.
+     */
+    canary?: {
+      thresholds?: {
+        /**
+         * Consecutive failures (fail or timeout) that make a check down.
+         * @default 3
+         * @visibility frontend
+         */
+        downAfter?: number;
+        /**
+         * Consecutive passes that make a check up.
+         * @default 2
+         * @visibility frontend
+         */
+        upAfter?: number;
+      };
+      flapping?: {
+        /**
+         * A check starts flapping when the weighted state change of its last
+         * 21 results reaches this percentage.
+         * @default 50
+         * @visibility frontend
+         */
+        enterPercent?: number;
+        /**
+         * A flapping check stops at or below this percentage (below enterPercent).
+         * @default 25
+         * @visibility frontend
+         */
+        exitPercent?: number;
+      };
+      /**
+       * A check down in at least this many clusters at once is platform-wide.
+       * @default 2
+       * @visibility frontend
+       */
+      platformWideClusters?: number;
+      /**
+       * Capabilities that make a component down (not just degraded) when
+       * they are down in every cluster it runs in.
+       * @default ["deploy", "ingress"]
+       * @visibility frontend
+       */
+      criticalCapabilities?: Array<
+        'deploy' | 'dns' | 'ingress' | 'certificates' | 'metrics' | 'logs'
+      >;
+      /**
+       * Planned maintenance: runs inside a window are left out of states,
+       * uptime and p95; a check in a window now shows `maintenance`. Each
+       * filter that is set must match. Either `from`/`to` (ISO, half-open)
+       * or `weekly` (UTC), never both. A bad window stops the backend.
+       * @visibility backend
+       */
+      maintenance?: Array<{
+        clusters?: string[];
+        checks?: string[];
+        capabilities?: Array<
+          'deploy' | 'dns' | 'ingress' | 'certificates' | 'metrics' | 'logs'
+        >;
+        from?: string;
+        to?: string;
+        weekly?: {
+          day:
+            | 'monday'
+            | 'tuesday'
+            | 'wednesday'
+            | 'thursday'
+            | 'friday'
+            | 'saturday'
+            | 'sunday';
+          /** HH:MM, UTC. */
+          start: string;
+          /** 1 … 10080; may run past Sunday midnight. */
+          durationMinutes: number;
+        };
+      }>;
+      /**
+       * The uptime window `GET /canary/status` uses when the request names none.
+       * @default "24h"
+       * @visibility frontend
+       */
+      defaultWindow?: '1h' | '24h' | '7d' | '30d';
+      /**
+       * A Component without `goldenpath.dev/clusters` runs in the clusters
+       * where its pods or rollouts were seen within this long.
+       * @default { days: 7 }
+       * @visibility backend
+       */
+      clusterLookback?: HumanDuration | string;
+      retention?: {
+        /**
+         * Days raw runs are kept (the drawer's timeline, late-run replays);
+         * a check with no run for this long is dropped.
+         * @default 30
+         * @visibility backend
+         */
+        rawDays?: number;
+        /**
+         * Days hourly roll-ups (uptime, p95), transitions (platform or
+         * product) and rollout statuses are kept; at least rawDays.
+         * @default 400
+         * @visibility backend
+         */
+        hourlyDays?: number;
+        /**
+         * When retention runs (a global task: one replica per tick).
+         * @default { frequency: { hours: 1 }, timeout: { minutes: 30 }, initialDelay: { minutes: 4 } }
+         * @visibility backend
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+      notifications?: {
+        /**
+         * Send a Backstage notification on each state change of a check to
+         * the owners of the components running in its cluster (needs
+         * `@backstage/plugin-notifications-backend`).
+         * @default true
+         * @visibility backend
+         */
+        enabled?: boolean;
+        /**
+         * A state change older than this when the task first sees it (a
+         * backfill, a replay) is not sent.
+         * @default { hours: 1 }
+         * @visibility backend
+         */
+        maxAge?: HumanDuration | string;
+        /**
+         * When pending notifications are sent (a global task).
+         * @default { frequency: { seconds: 30 }, timeout: { minutes: 5 }, initialDelay: { seconds: 30 } }
+         * @visibility backend
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+    };
     projections?: {
       /**
        * Events per page: each page is applied in one transaction, holding its
