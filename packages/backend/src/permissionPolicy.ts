@@ -17,6 +17,7 @@ import {
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
+  platformCanaryRunPermission,
   platformEventCreatePermission,
   platformEventReadUnlinkedPermission,
 } from '@goldenpath/plugin-platform-common';
@@ -33,6 +34,7 @@ export const ADMIN_GROUP = 'group:default/platform-admins';
 const ADMIN_ONLY = new Set([
   platformEventCreatePermission.name,
   platformEventReadUnlinkedPermission.name,
+  platformCanaryRunPermission.name,
 ]);
 
 /**
@@ -41,6 +43,10 @@ const ADMIN_ONLY = new Set([
  *   The event log then shows only entities the user may see in the catalog.
  * - posting events (`platform.event.create`) and reading events linked to no
  *   entity (`platform.event.read.unlinked`): admins only.
+ * - running a canary check now (`platform.canary.run`, the Canary tab's
+ *   "Run now"): admins only. A run probes a cluster and writes a result
+ *   every tab shows; the owners of the services running there can ask the
+ *   platform team, who own the checks.
  * - everything else (creating, changing, deleting catalog entities and
  *   locations, analysing a location): admins only.
  */

@@ -25,6 +25,7 @@ import {
 } from '@backstage/plugin-catalog-common/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  platformCanaryRunPermission,
   platformEventCreatePermission,
   platformEventReadPermission,
   platformEventReadUnlinkedPermission,
@@ -185,6 +186,8 @@ const routes: Array<[string, string]> = [
   ['POST', '/api/platform/events'],
   ['GET', '/api/platform/activity?entityRef=payments-api'],
   ['GET', '/api/platform/dora/metrics?entityRef=payments-api'],
+  ['GET', '/api/platform/canary/status?entityRef=payments-api'],
+  ['POST', '/api/platform/canary/clusters/prod/checks/dns/run'],
 ];
 
 describe('the platform plugin on the real auth stack', () => {
@@ -275,6 +278,11 @@ describe('the platform plugin on the real auth stack', () => {
       { token: guest },
     );
     expect(dora.status).toBe(200);
+    const canary = await portal.call(
+      '/api/platform/canary/status?entityRef=payments-api',
+      { token: guest },
+    );
+    expect(canary.status).toBe(200);
 
     const unlinked = await portal.call('/api/platform/events?unlinked=true', {
       token: guest,
@@ -312,6 +320,20 @@ describe('an admin (a member of group:default/platform-admins)', () => {
       'by-admin',
     ]);
   });
+
+  it('may run a canary check now, which a guest may not (no runner here: 501)', async () => {
+    const asAdmin = await startPortal({
+      ownershipEntityRefs: ['user:development/guest', ADMIN_GROUP],
+    });
+    const run = (portal: typeof asAdmin, token: string) =>
+      portal.call('/api/platform/canary/clusters/prod/checks/dns/run', {
+        method: 'POST',
+        token,
+      });
+    expect((await run(asAdmin, await asAdmin.signIn())).status).toBe(501);
+    const asGuest = await startPortal();
+    expect((await run(asGuest, await asGuest.signIn())).status).toBe(403);
+  });
 });
 
 describe('GoldenPathPermissionPolicy', () => {
@@ -335,6 +357,7 @@ describe('GoldenPathPermissionPolicy', () => {
     [platformEventReadPermission, 'ALLOW', 'ALLOW'],
     [platformEventCreatePermission, 'DENY', 'ALLOW'],
     [platformEventReadUnlinkedPermission, 'DENY', 'ALLOW'],
+    [platformCanaryRunPermission, 'DENY', 'ALLOW'],
   ])('%s: guest %s, admin %s', async (permission, forGuest, forAdmin) => {
     expect((await policy.handle({ permission }, guest)).result).toBe(
       AuthorizeResult[forGuest as 'ALLOW' | 'DENY'],
