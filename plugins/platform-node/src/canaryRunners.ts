@@ -27,10 +27,10 @@ export interface PlatformCanaryRunner {
   /**
    * Runs one of its checks once, now, and posts the result through the
    * intake itself (a `canary.run` with `trigger: 'manual'`), like a
-   * scheduled run. The backend answers 202 without waiting for it and logs a
-   * rejection.
+   * scheduled run. The backend answers 202 without waiting for it, ignores
+   * what it resolves to and logs a rejection.
    */
-  runNow(cluster: string, check: string): Promise<void>;
+  runNow(cluster: string, check: string): Promise<unknown>;
 }
 
 /** @public */
