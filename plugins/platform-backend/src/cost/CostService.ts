@@ -25,12 +25,14 @@ import { dayBody, idleBody, recommendationBody, totalsBody } from './currency';
 import { compareDeployments } from './compareDeployments';
 import { podRows } from './podRows';
 import {
+  Summed,
   controllerKey,
   dailyTrend,
   idleRows,
   totalOf,
   totalsBy,
 } from './summarizeDays';
+import { emptySums } from './sums';
 
 export interface CostWindowRequest {
   entityRef: string;
@@ -72,21 +74,38 @@ export class CostService {
     const scope = await this.scope(request.entityRef, credentials);
     const window = this.window(request);
     const previous = previousCostWindow(window);
-    const rows = await store.listControllerDays(
-      scope.rows,
-      previous.fromDay,
+    const [controllerSums, daySums, previousSums, firstHour] =
+      await Promise.all([
+        store.sumControllerDays(
+          scope.rows,
+          window.fromDay,
+          window.toDay,
+          'controller',
+        ),
+        store.sumControllerDays(
+          scope.rows,
+          window.fromDay,
+          window.toDay,
+          'day',
+        ),
+        store.sumControllerDays(
+          scope.rows,
+          previous.fromDay,
+          previous.toDay,
+          'total',
+        ),
+        store.firstHour(scope.rows),
+      ]);
+    const clusters =
+      scope.rows.clusters ?? unique(controllerSums.map(r => r.cluster));
+    const idleDays = await store.listClusterDays(
+      clusters,
+      idle.by,
+      window.fromDay,
       window.toDay,
     );
-    const current = rows.filter(r => r.day >= window.fromDay);
-    const before = rows.filter(r => r.day < window.fromDay);
-    const clusters = scope.rows.clusters ?? unique(current.map(r => r.cluster));
-    const [idleDays, firstHour] = await Promise.all([
-      store.listClusterDays(clusters, idle.by, window.fromDay, window.toDay),
-      store.firstHour(scope.rows),
-    ]);
-
     const components =
-      scope.scope === 'group' ? this.componentRows(scope, current) : [];
+      scope.scope === 'group' ? this.componentRows(scope, controllerSums) : [];
     return {
       entityRef: scope.entityRef,
       scope: scope.scope,
@@ -95,11 +114,11 @@ export class CostService {
       window: windowBody(window),
       currency: { ...settings.currency },
       options: this.optionsBody(),
-      total: totalsBody(totalOf(current, idle), rate),
-      previous: totalsBody(totalOf(before, idle), rate),
-      days: dailyTrend(current, window, idle).map(d => dayBody(d, rate)),
+      total: totalsBody(totalOf(controllerSums, idle), rate),
+      previous: totalsBody(totalOf(previousSums, idle), rate),
+      days: dailyTrend(daySums, window, idle).map(d => dayBody(d, rate)),
       controllers: totalsBy(
-        current,
+        controllerSums,
         controllerKey,
         r => ({
           ...(r.entityRef ? { entityRef: r.entityRef } : {}),
@@ -114,7 +133,7 @@ export class CostService {
       namespaces:
         scope.scope === 'cluster'
           ? totalsBy(
-              current,
+              controllerSums,
               r => `${r.cluster}\u0000${r.namespace}`,
               r => ({ cluster: r.cluster, namespace: r.namespace }),
               idle,
@@ -236,10 +255,11 @@ export class CostService {
     if (deployments.length > 0) {
       const days = deployments.map(d => Date.parse(d.finishedAt.slice(0, 10)));
       const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-      const rows = await store.listControllerDays(
+      const rows = await store.sumControllerDays(
         { entityRefs: unique(deployments.map(d => d.entityRef)) },
         day(Math.min(...days) - compareDays * DAY_MS),
         day(Math.max(...days) + (compareDays + 1) * DAY_MS),
+        'entityDay',
       );
       items = compareDeployments(deployments, rows, {
         compareDays,
@@ -256,24 +276,25 @@ export class CostService {
     };
   }
 
+  /** A Group's components, each with its totals (zeros without data), costliest first. */
   private componentRows(
     scope: CostScope,
-    rows: Parameters<typeof totalOf>[0],
+    controllerSums: Array<Summed & { entityRef: string | null }>,
   ): CostSummaryResponse['components'] {
     const { idle, currency } = this.options.settings;
-    const byEntity = new Map<string, typeof rows>();
-    for (const ref of scope.entityRefs) byEntity.set(ref, []);
-    for (const row of rows) {
-      if (row.entityRef) byEntity.get(row.entityRef)?.push(row);
-    }
-    return [...byEntity.entries()]
-      .map(([entityRef, own]) => ({ entityRef, totals: totalOf(own, idle) }))
-      .sort(
-        (x, y) =>
-          y.totals.costWithIdle - x.totals.costWithIdle ||
-          (x.entityRef < y.entityRef ? -1 : 1),
-      )
-      .map(c => ({ ...c, totals: totalsBody(c.totals, currency.rate) }));
+    const zero = { ...emptySums(), containerHours: 0 };
+    const rows = [
+      ...scope.entityRefs.map(entityRef => ({ ...zero, entityRef })),
+      ...controllerSums.filter(
+        r => r.entityRef && scope.entityRefs.includes(r.entityRef),
+      ),
+    ];
+    return totalsBy(
+      rows,
+      r => r.entityRef!,
+      r => ({ entityRef: r.entityRef! }),
+      idle,
+    ).map(c => ({ ...c, totals: totalsBody(c.totals, currency.rate) }));
   }
 
   private optionsBody(): CostOptionsBody {

@@ -121,15 +121,35 @@ export interface ClusterDayRow extends IdleSums {
   day: string;
 }
 
+/** How `sumControllerDays` groups. */
+export type CostGrouping = 'controller' | 'day' | 'entityDay' | 'total';
+
+/** Summed daily rows of one group. */
+export type SummedDays<G extends CostGrouping> = CostSums & {
+  containerHours: number;
+} & (G extends 'controller'
+    ? ControllerKey & { entityRef: string | null }
+    : G extends 'day'
+    ? { day: string }
+    : G extends 'entityDay'
+    ? { entityRef: string | null; day: string }
+    : {});
+
 /** Whose rows: some entities' (components), or every row of some clusters. */
 export type CostRowScope =
   | { entityRefs: string[]; clusters?: undefined }
   | { clusters: string[]; entityRefs?: undefined };
 
-/** Cluster-hours waiting to be rolled up. */
+/** A cluster-hour waiting to be rolled up from its raw rows. */
 export interface DirtyHour {
   cluster: string;
   hourStart: string;
+}
+
+/** A cluster-day waiting to be rolled up from its hourly rows. */
+export interface DirtyDay {
+  cluster: string;
+  day: string;
 }
 
 /** What retention deleted, per table. */
@@ -143,9 +163,13 @@ export interface CostStore {
     tx: Knex.Transaction,
   ): Promise<void>;
   upsertDeployments(rows: DeploymentRow[], tx: Knex.Transaction): Promise<void>;
-  /** The dirty hours of the first dirty cluster-day (cluster, then hour order). */
-  nextDirtyDay(tx: Knex.Transaction): Promise<DirtyHour[]>;
-  clearDirty(hours: DirtyHour[], tx: Knex.Transaction): Promise<void>;
+  /** The first dirty cluster-hour (cluster, then hour order), if any. */
+  nextDirtyHour(tx: Knex.Transaction): Promise<DirtyHour | undefined>;
+  /** Clears a dirty hour and marks its cluster-day dirty. */
+  settledHour(hour: DirtyHour, tx: Knex.Transaction): Promise<void>;
+  /** The first dirty cluster-day, if any. */
+  nextDirtyDay(tx: Knex.Transaction): Promise<DirtyDay | undefined>;
+  clearDirtyDay(day: DirtyDay, tx: Knex.Transaction): Promise<void>;
   /** Every raw row of one cluster-hour. */
   readClusterHour(
     cluster: string,
@@ -159,12 +183,17 @@ export interface CostStore {
     rows: { containers: ContainerHourRow[]; idle: ClusterHourRow[] },
     tx: Knex.Transaction,
   ): Promise<void>;
-  /** The hourly rows of one cluster in `[from, to)`. */
+  /** The hours of one cluster-day that have hourly rows, ascending. */
+  listHoursOfDay(
+    cluster: string,
+    day: string,
+    tx: Knex.Transaction,
+  ): Promise<string[]>;
+  /** The hourly rows of one cluster-hour. */
   readHourly(
     cluster: string,
-    from: string,
-    to: string,
-    tx?: Knex.Transaction,
+    hourStart: string,
+    tx: Knex.Transaction,
   ): Promise<{ containers: ContainerHourRow[]; idle: ClusterHourRow[] }>;
   /** Replaces the daily rows of one cluster-day. */
   replaceClusterDay(
@@ -174,12 +203,18 @@ export interface CostStore {
     tx: Knex.Transaction,
   ): Promise<void>;
 
-  /** Daily controller rows of the scope with `from <= day < to`. */
-  listControllerDays(
+  /**
+   * Sums of the scope's daily controller rows with `from <= day < to`,
+   * grouped by controller (and entity), by day, by entity and day, or not at
+   * all. The database adds: the summary reads a handful of rows, however many
+   * days and controllers it covers.
+   */
+  sumControllerDays<G extends CostGrouping>(
     scope: CostRowScope,
     from: string,
     to: string,
-  ): Promise<ControllerDayRow[]>;
+    by: G,
+  ): Promise<Array<SummedDays<G>>>;
   /** Daily idle rows of these clusters (whole-cluster or per-node ones). */
   listClusterDays(
     clusters: string[],

@@ -8,17 +8,25 @@ import {
   ContainerHourRow,
   ControllerDayRow,
   ControllerKey,
+  CostGrouping,
   CostRowScope,
   CostStore,
   DeploymentRow,
+  DirtyDay,
   DirtyHour,
   NodeHourRow,
   RetentionCounts,
   SampleRow,
+  SummedDays,
 } from './CostStore';
 
-/** SQLite caps a multi-row insert (a compound SELECT in knex) at 500 rows. */
-const CHUNK = 200;
+/**
+ * Rows per INSERT: SQLite caps a multi-row insert (a compound SELECT in knex)
+ * at 500 rows; PostgreSQL takes 65,535 parameters (the widest table has 27
+ * columns).
+ */
+const SQLITE_CHUNK = 400;
+const POSTGRES_CHUNK = 2000;
 /** Values per `IN (...)`, well under both databases' bind limits. */
 const IN_CHUNK = 500;
 
@@ -63,6 +71,22 @@ const IDLE_COLUMNS = {
   memoryOverAllocatedCost: 'memory_over_allocated_cost',
 } as const;
 
+const GROUPINGS: Record<CostGrouping, string[]> = {
+  controller: [
+    'cluster',
+    'namespace',
+    'controller_kind',
+    'controller',
+    'entity_ref',
+  ],
+  day: ['day'],
+  entityDay: ['entity_ref', 'day'],
+  total: [],
+};
+
+const camel = (column: string) =>
+  column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
 function toColumns(
   row: Record<string, any>,
   columns: Record<string, string>,
@@ -95,16 +119,21 @@ export class DatabaseCostStore implements CostStore {
     );
   }
 
-  constructor(private readonly knex: Knex) {}
+  private readonly chunk: number;
+
+  constructor(private readonly knex: Knex) {
+    this.chunk =
+      knex.client.config.client === 'pg' ? POSTGRES_CHUNK : SQLITE_CHUNK;
+  }
 
   async upsertRaw(
     rows: { samples: SampleRow[]; nodes: NodeHourRow[] },
     tx: Knex.Transaction,
   ): Promise<void> {
-    for (const chunk of chunks(rows.samples.map(sampleToRow))) {
+    for (const chunk of chunks(this.chunk, rows.samples.map(sampleToRow))) {
       await tx('cost_samples').insert(chunk).onConflict(SAMPLE_KEY).merge();
     }
-    for (const chunk of chunks(rows.nodes.map(nodeToRow))) {
+    for (const chunk of chunks(this.chunk, rows.nodes.map(nodeToRow))) {
       await tx('cost_node_hours').insert(chunk).onConflict(NODE_KEY).merge();
     }
     const dirty = new Map<string, DirtyHour>();
@@ -115,6 +144,7 @@ export class DatabaseCostStore implements CostStore {
       });
     }
     for (const chunk of chunks(
+      this.chunk,
       [...dirty.values()].map(d => ({
         cluster: d.cluster,
         hour_start: d.hourStart,
@@ -131,7 +161,7 @@ export class DatabaseCostStore implements CostStore {
     rows: DeploymentRow[],
     tx: Knex.Transaction,
   ): Promise<void> {
-    for (const chunk of chunks(rows.map(deploymentToRow))) {
+    for (const chunk of chunks(this.chunk, rows.map(deploymentToRow))) {
       await tx('cost_deployments')
         .insert(chunk)
         .onConflict(DEPLOYMENT_KEY)
@@ -139,29 +169,42 @@ export class DatabaseCostStore implements CostStore {
     }
   }
 
-  async nextDirtyDay(tx: Knex.Transaction): Promise<DirtyHour[]> {
-    const first = await tx('cost_dirty_hours')
+  async nextDirtyHour(tx: Knex.Transaction): Promise<DirtyHour | undefined> {
+    const row = await tx('cost_dirty_hours')
       .orderBy([
         { column: 'cluster', order: 'asc' },
         { column: 'hour_start', order: 'asc' },
       ])
       .first();
-    if (!first) return [];
-    const day = String(first.hour_start).slice(0, 10);
-    const rows = await tx('cost_dirty_hours')
-      .where('cluster', first.cluster)
-      .where('hour_start', '>=', day)
-      .where('hour_start', '<', nextDay(day))
-      .orderBy('hour_start', 'asc');
-    return rows.map(r => ({ cluster: r.cluster, hourStart: r.hour_start }));
+    return row
+      ? { cluster: row.cluster, hourStart: row.hour_start }
+      : undefined;
   }
 
-  async clearDirty(hours: DirtyHour[], tx: Knex.Transaction): Promise<void> {
-    for (const h of hours) {
-      await tx('cost_dirty_hours')
-        .where({ cluster: h.cluster, hour_start: h.hourStart })
-        .delete();
-    }
+  async settledHour(hour: DirtyHour, tx: Knex.Transaction): Promise<void> {
+    await tx('cost_dirty_hours')
+      .where({ cluster: hour.cluster, hour_start: hour.hourStart })
+      .delete();
+    await tx('cost_dirty_days')
+      .insert({ cluster: hour.cluster, day: hour.hourStart.slice(0, 10) })
+      .onConflict(['cluster', 'day'])
+      .ignore();
+  }
+
+  async nextDirtyDay(tx: Knex.Transaction): Promise<DirtyDay | undefined> {
+    const row = await tx('cost_dirty_days')
+      .orderBy([
+        { column: 'cluster', order: 'asc' },
+        { column: 'day', order: 'asc' },
+      ])
+      .first();
+    return row ? { cluster: row.cluster, day: row.day } : undefined;
+  }
+
+  async clearDirtyDay(day: DirtyDay, tx: Knex.Transaction): Promise<void> {
+    await tx('cost_dirty_days')
+      .where({ cluster: day.cluster, day: day.day })
+      .delete();
   }
 
   async readClusterHour(
@@ -188,29 +231,46 @@ export class DatabaseCostStore implements CostStore {
     await tx('cost_cluster_hours')
       .where({ cluster, hour_start: hourStart })
       .delete();
-    for (const chunk of chunks(rows.containers.map(containerHourToRow))) {
+    for (const chunk of chunks(
+      this.chunk,
+      rows.containers.map(containerHourToRow),
+    )) {
       await tx('cost_container_hours').insert(chunk);
     }
-    for (const chunk of chunks(rows.idle.map(clusterHourToRow))) {
+    for (const chunk of chunks(this.chunk, rows.idle.map(clusterHourToRow))) {
       await tx('cost_cluster_hours').insert(chunk);
     }
   }
 
+  async listHoursOfDay(
+    cluster: string,
+    day: string,
+    tx: Knex.Transaction,
+  ): Promise<string[]> {
+    const rows = await tx('cost_cluster_hours')
+      .distinct('hour_start')
+      .where('cluster', cluster)
+      .where('hour_start', '>=', day)
+      .where('hour_start', '<', nextDay(day))
+      .union(qb =>
+        qb
+          .distinct('hour_start')
+          .from('cost_container_hours')
+          .where('cluster', cluster)
+          .where('hour_start', '>=', day)
+          .where('hour_start', '<', nextDay(day)),
+      );
+    return [...new Set(rows.map(r => String(r.hour_start)))].sort();
+  }
+
   async readHourly(
     cluster: string,
-    from: string,
-    to: string,
-    tx?: Knex.Transaction,
+    hourStart: string,
+    tx: Knex.Transaction,
   ): Promise<{ containers: ContainerHourRow[]; idle: ClusterHourRow[] }> {
-    const db = tx ?? this.knex;
-    const containers = await db('cost_container_hours')
-      .where('cluster', cluster)
-      .where('hour_start', '>=', from)
-      .where('hour_start', '<', to);
-    const idle = await db('cost_cluster_hours')
-      .where('cluster', cluster)
-      .where('hour_start', '>=', from)
-      .where('hour_start', '<', to);
+    const where = { cluster, hour_start: hourStart };
+    const containers = await tx('cost_container_hours').where(where);
+    const idle = await tx('cost_cluster_hours').where(where);
     return {
       containers: containers.map(rowToContainerHour),
       idle: idle.map(rowToClusterHour),
@@ -225,26 +285,53 @@ export class DatabaseCostStore implements CostStore {
   ): Promise<void> {
     await tx('cost_controller_days').where({ cluster, day }).delete();
     await tx('cost_cluster_days').where({ cluster, day }).delete();
-    for (const chunk of chunks(rows.controllers.map(controllerDayToRow))) {
+    for (const chunk of chunks(
+      this.chunk,
+      rows.controllers.map(controllerDayToRow),
+    )) {
       await tx('cost_controller_days').insert(chunk);
     }
-    for (const chunk of chunks(rows.idle.map(clusterDayToRow))) {
+    for (const chunk of chunks(this.chunk, rows.idle.map(clusterDayToRow))) {
       await tx('cost_cluster_days').insert(chunk);
     }
   }
 
-  async listControllerDays(
+  async sumControllerDays<G extends CostGrouping>(
     scope: CostRowScope,
     from: string,
     to: string,
-  ): Promise<ControllerDayRow[]> {
-    const rows = await inChunks(scopeValues(scope), values =>
-      this.knex('cost_controller_days')
+    by: G,
+  ): Promise<Array<SummedDays<G>>> {
+    const groupColumns = GROUPINGS[by];
+    const sums = Object.values(SUM_COLUMNS).map(column =>
+      this.knex.raw('sum(??) as ??', [column, column]),
+    );
+    const rows = await inChunks(scopeValues(scope), values => {
+      const query = this.knex('cost_controller_days')
+        .select(
+          ...groupColumns,
+          this.knex.raw('sum(container_hours) as container_hours'),
+          ...sums,
+        )
         .whereIn(scopeColumn(scope), values)
         .where('day', '>=', from)
-        .where('day', '<', to),
-    );
-    return rows.map(rowToControllerDay);
+        .where('day', '<', to);
+      return groupColumns.length > 0 ? query.groupBy(groupColumns) : query;
+    });
+    // a total over no rows is one row of nulls
+    return rows
+      .filter(r => r.container_hours !== null)
+      .map(r => {
+        const out: Row = {
+          containerHours: Number(r.container_hours),
+          ...fromColumns(r, SUM_COLUMNS),
+        };
+        for (const column of groupColumns) {
+          out[camel(column)] =
+            column === 'entity_ref' ? r[column] ?? null : r[column];
+        }
+        return out as SummedDays<G>;
+      });
   }
 
   async listClusterDays(
@@ -397,6 +484,9 @@ export class DatabaseCostStore implements CostStore {
     return {
       cost_samples: await byHour('cost_samples', cutoffs.rawHour),
       cost_dirty_hours: await byHour('cost_dirty_hours', cutoffs.rawHour),
+      cost_dirty_days: await this.knex('cost_dirty_days')
+        .where('day', '<', cutoffs.day)
+        .delete(),
       cost_node_hours: await byHour('cost_node_hours', cutoffs.hourlyHour),
       cost_container_hours: await byHour(
         'cost_container_hours',
@@ -454,8 +544,8 @@ async function inChunks<T>(
   return out;
 }
 
-function* chunks<T>(rows: T[]): Generator<T[]> {
-  for (let i = 0; i < rows.length; i += CHUNK) yield rows.slice(i, i + CHUNK);
+function* chunks<T>(size: number, rows: T[]): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }
 
 function sampleToRow(s: SampleRow): Row {
@@ -610,20 +700,6 @@ function controllerDayToRow(c: ControllerDayRow): Row {
     first_hour: c.firstHour,
     ...toColumns(c, SUM_COLUMNS),
   };
-}
-
-function rowToControllerDay(r: Row): ControllerDayRow {
-  return {
-    cluster: r.cluster,
-    namespace: r.namespace,
-    controllerKind: r.controller_kind,
-    controller: r.controller,
-    day: r.day,
-    entityRef: r.entity_ref ?? null,
-    containerHours: Number(r.container_hours),
-    firstHour: r.first_hour,
-    ...fromColumns(r, SUM_COLUMNS),
-  } as ControllerDayRow;
 }
 
 function clusterDayToRow(c: ClusterDayRow): Row {

@@ -1,7 +1,7 @@
 import { DAY_MS } from '@goldenpath/plugin-platform-common';
 import { CostDeploymentBody } from './apiTypes';
-import { ControllerDayRow, DeploymentRow } from './CostStore';
-import { IdleSettings, orderControllerDays } from './summarizeDays';
+import { DeploymentRow } from './CostStore';
+import { IdleSettings, Summed, mergeBy } from './summarizeDays';
 import { sharedIdleOf } from './sums';
 
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -14,7 +14,7 @@ const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  */
 export function compareDeployments(
   deployments: DeploymentRow[],
-  rows: ControllerDayRow[],
+  rows: Array<Summed & { entityRef: string | null; day: string }>,
   options: {
     compareDays: number;
     raiseThreshold: number;
@@ -23,18 +23,14 @@ export function compareDeployments(
   },
 ): CostDeploymentBody[] {
   const daily = new Map<string, number>();
-  for (const row of orderControllerDays(rows)) {
-    if (!row.entityRef) continue;
-    const key = `${row.entityRef}\u0000${row.day}`;
-    const shared = sharedIdleOf(row, options.idle);
-    daily.set(
-      key,
-      (daily.get(key) ?? 0) +
-        row.cpuCost +
-        row.memoryCost +
-        shared.cpu +
-        shared.memory,
-    );
+  const linked = rows.filter(r => r.entityRef);
+  for (const { key, sums } of mergeBy(
+    linked,
+    r => `${r.entityRef}\u0000${r.day}`,
+    () => ({}),
+  )) {
+    const shared = sharedIdleOf(sums, options.idle);
+    daily.set(key, sums.cpuCost + sums.memoryCost + shared.cpu + shared.memory);
   }
   const meanOver = (entityRef: string, days: string[]) => {
     const costs = days

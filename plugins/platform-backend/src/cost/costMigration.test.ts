@@ -8,7 +8,10 @@ const directory = resolvePackagePath(
   '@goldenpath/plugin-platform-backend',
   'migrations',
 );
-const name = '20261210000000_cost_tables.js';
+const names = [
+  '20261210010000_cost_dirty_days.js',
+  '20261210000000_cost_tables.js',
+];
 const tables = [
   'cost_samples',
   'cost_node_hours',
@@ -18,6 +21,7 @@ const tables = [
   'cost_controller_days',
   'cost_cluster_days',
   'cost_deployments',
+  'cost_dirty_days',
 ];
 
 describe.each(databases.eachSupportedId())('cost migration (%s)', id => {
@@ -40,9 +44,11 @@ describe.each(databases.eachSupportedId())('cost migration (%s)', id => {
       }),
     ).rejects.toBeTruthy();
 
-    await knex.migrate.down({ directory, name });
+    for (const name of names) await knex.migrate.down({ directory, name });
     expect(await exists()).toEqual(tables.map(() => false));
-    await knex.migrate.up({ directory, name });
+    for (const name of [...names].reverse()) {
+      await knex.migrate.up({ directory, name });
+    }
     expect(await exists()).toEqual(tables.map(() => true));
   });
 });

@@ -6,7 +6,7 @@ import { billSamples } from './allocateSamples';
 import { CostStore, DirtyHour } from './CostStore';
 import { NodePriceOverride } from './nodePrices';
 import { COST_EVENT_TYPES, projectCostEvents } from './projectCostEvents';
-import { rollUpContainerHours, rollUpDay } from './rollUps';
+import { DayRollUp, rollUpContainerHours } from './rollUps';
 
 /** The first hour raw rows are kept for: `rawDays` before now, on the hour. */
 export function rawSince(now: Date, rawDays: number): string {
@@ -14,17 +14,12 @@ export function rawSince(now: Date, rawDays: number): string {
   return new Date(Math.floor(ms / HOUR_MS) * HOUR_MS).toISOString();
 }
 
-const dayStart = (hourStart: string) =>
-  `${hourStart.slice(0, 10)}T00:00:00.000Z`;
-const dayEnd = (hourStart: string) =>
-  new Date(Date.parse(dayStart(hourStart)) + DAY_MS).toISOString();
-
 /**
  * `pod.usage`, `node.cost` and `deployment.finished` into the cost tables.
  * `apply` only upserts raw rows (linked or not: idle needs every container)
- * and marks their cluster-hours dirty; `settle` then rolls each dirty
- * cluster-day up once: its dirty hours from the raw level with the model, then
- * the day from the hourly level. A replay or a late `node.cost` marks the hour
+ * and marks their cluster-hours dirty; `settle` then rolls each dirty hour up
+ * once from the raw level with the model, and then each day those hours
+ * touched from the hourly level. A replay or a late `node.cost` marks the hour
  * again and it is recomputed whole, so the result never depends on the order
  * events arrived in.
  */
@@ -72,28 +67,31 @@ export function createCostProjection(options: {
       await store.upsertDeployments(upserts.deployments, tx);
     },
     async settle(tx) {
-      const dirty = await store.nextDirtyDay(tx);
-      if (dirty.length === 0) return false;
-      // an hour whose raw rows retention has started deleting is left as it
-      // was rolled up: recomputing it from part of its rows would be wrong
-      const since = rawSince(now(), options.rawDays);
-      for (const hour of dirty) {
-        if (hour.hourStart >= since) await rollUpHour(hour, tx);
+      // one hour per transaction, then each day the hours touched: a large
+      // cluster never needs one huge transaction
+      const hour = await store.nextDirtyHour(tx);
+      if (hour) {
+        // an hour whose raw rows retention has started deleting is left as
+        // it was rolled up: recomputing it from part of its rows would be wrong
+        if (hour.hourStart >= rawSince(now(), options.rawDays)) {
+          await rollUpHour(hour, tx);
+        }
+        await store.settledHour(hour, tx);
+        return true;
       }
-      const { cluster, hourStart } = dirty[0];
-      const hourly = await store.readHourly(
-        cluster,
-        dayStart(hourStart),
-        dayEnd(hourStart),
+      const day = await store.nextDirtyDay(tx);
+      if (!day) return false;
+      const rollUp = new DayRollUp(day.cluster, day.day);
+      for (const hourStart of await store.listHoursOfDay(
+        day.cluster,
+        day.day,
         tx,
-      );
-      await store.replaceClusterDay(
-        cluster,
-        hourStart.slice(0, 10),
-        rollUpDay(hourly.containers, hourly.idle),
-        tx,
-      );
-      await store.clearDirty(dirty, tx);
+      )) {
+        const hourly = await store.readHourly(day.cluster, hourStart, tx);
+        rollUp.addHour(hourly.containers, hourly.idle);
+      }
+      await store.replaceClusterDay(day.cluster, day.day, rollUp.rows(), tx);
+      await store.clearDirtyDay(day, tx);
       return true;
     },
   };

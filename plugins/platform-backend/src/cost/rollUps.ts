@@ -94,63 +94,84 @@ export function rollUpContainerHours(
   });
 }
 
-const dayOf = (hourStart: string) => hourStart.slice(0, 10);
-
 /**
- * The daily level of one cluster-day from its hourly rows: one row per
- * controller, and the idle of the cluster and of each node. Sums run in a
- * fixed order (hour, then container spec), so a replay writes the same bits.
+ * The daily level of one cluster-day, fed one hour of hourly rows at a time
+ * in hour order (so a day of a large cluster is never all in memory): one row
+ * per controller, and the idle of the cluster and of each node. Within an
+ * hour rows are summed in container-spec order, so a replay writes the same
+ * bits.
  */
-export function rollUpDay(
-  containers: ContainerHourRow[],
-  idle: ClusterHourRow[],
-): { controllers: ControllerDayRow[]; idle: ClusterDayRow[] } {
-  const ordered = [...containers].sort(
-    (a, b) =>
-      compareText(a.hourStart, b.hourStart) ||
-      compareText(a.namespace, b.namespace) ||
-      compareText(a.controllerKind, b.controllerKind) ||
-      compareText(a.controller, b.controller) ||
-      compareText(a.container, b.container),
-  );
-  const byController = groupBy(ordered, c =>
-    [dayOf(c.hourStart), c.namespace, c.controllerKind, c.controller].join(SEP),
-  );
-  const controllers = [...byController.values()].map(rows => {
-    const sums = emptySums();
-    for (const row of rows) addSums(sums, row);
-    const first = rows[0];
-    return {
-      cluster: first.cluster,
-      namespace: first.namespace,
-      controllerKind: first.controllerKind,
-      controller: first.controller,
-      day: dayOf(first.hourStart),
-      entityRef: dominantEntity(
-        rows.map(r => ({ entityRef: r.entityRef, weight: r.podHours })),
-      ),
-      containerHours: rows.reduce((n, r) => n + r.podHours, 0),
-      firstHour: first.hourStart,
-      ...sums,
-    };
-  });
+export class DayRollUp {
+  private readonly controllers = new Map<
+    string,
+    ControllerDayRow & { entities: Map<string, number> }
+  >();
+  private readonly idle = new Map<string, ClusterDayRow>();
 
-  const orderedIdle = [...idle].sort(
-    (a, b) =>
-      compareText(a.hourStart, b.hourStart) || compareText(a.node, b.node),
-  );
-  const byNode = groupBy(orderedIdle, i =>
-    [dayOf(i.hourStart), i.node].join(SEP),
-  );
-  const idleDays = [...byNode.values()].map(rows => {
-    const sums = emptyIdle();
-    for (const row of rows) addIdle(sums, row);
+  constructor(private readonly cluster: string, private readonly day: string) {}
+
+  addHour(containers: ContainerHourRow[], idle: ClusterHourRow[]): void {
+    const ordered = [...containers].sort(
+      (a, b) =>
+        compareText(a.namespace, b.namespace) ||
+        compareText(a.controllerKind, b.controllerKind) ||
+        compareText(a.controller, b.controller) ||
+        compareText(a.container, b.container),
+    );
+    for (const row of ordered) {
+      const key = [row.namespace, row.controllerKind, row.controller].join(SEP);
+      let day = this.controllers.get(key);
+      if (!day) {
+        day = {
+          cluster: this.cluster,
+          namespace: row.namespace,
+          controllerKind: row.controllerKind,
+          controller: row.controller,
+          day: this.day,
+          entityRef: null,
+          containerHours: 0,
+          firstHour: row.hourStart,
+          ...emptySums(),
+          entities: new Map(),
+        };
+        this.controllers.set(key, day);
+      }
+      addSums(day, row);
+      day.containerHours += row.podHours;
+      if (row.hourStart < day.firstHour) day.firstHour = row.hourStart;
+      if (row.entityRef) {
+        day.entities.set(
+          row.entityRef,
+          (day.entities.get(row.entityRef) ?? 0) + row.podHours,
+        );
+      }
+    }
+    for (const row of [...idle].sort((a, b) => compareText(a.node, b.node))) {
+      let day = this.idle.get(row.node);
+      if (!day) {
+        day = {
+          cluster: this.cluster,
+          node: row.node,
+          day: this.day,
+          ...emptyIdle(),
+        };
+        this.idle.set(row.node, day);
+      }
+      addIdle(day, row);
+    }
+  }
+
+  rows(): { controllers: ControllerDayRow[]; idle: ClusterDayRow[] } {
     return {
-      cluster: rows[0].cluster,
-      node: rows[0].node,
-      day: dayOf(rows[0].hourStart),
-      ...sums,
+      controllers: [...this.controllers.values()].map(
+        ({ entities, ...row }) => ({
+          ...row,
+          entityRef: dominantEntity(
+            [...entities].map(([entityRef, weight]) => ({ entityRef, weight })),
+          ),
+        }),
+      ),
+      idle: [...this.idle.values()],
     };
-  });
-  return { controllers, idle: idleDays };
+  }
 }

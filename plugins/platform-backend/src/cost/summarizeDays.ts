@@ -1,10 +1,5 @@
 import { CostIdleScope, CostTotals } from '@goldenpath/plugin-platform-common';
-import {
-  ClusterDayRow,
-  ControllerDayRow,
-  CostSums,
-  IdleSums,
-} from './CostStore';
+import { ClusterDayRow, CostSums, IdleSums } from './CostStore';
 import { CostWindow, daysOf } from './costWindow';
 import {
   addIdle,
@@ -21,63 +16,53 @@ export interface IdleSettings {
   by: CostIdleScope;
 }
 
+/** Sums of some container-hours, as the store returns them. */
+export type Summed = CostSums & { containerHours: number };
+
 const SEP = '\u0000';
 
-/** Daily rows in a fixed order, so sums are the same bits on every database. */
-export function orderControllerDays(
-  rows: ControllerDayRow[],
-): ControllerDayRow[] {
-  return [...rows].sort(
-    (a, b) =>
-      compareText(a.day, b.day) ||
-      compareText(a.cluster, b.cluster) ||
-      compareText(a.namespace, b.namespace) ||
-      compareText(a.controllerKind, b.controllerKind) ||
-      compareText(a.controller, b.controller),
-  );
-}
-
-interface Accumulated {
-  sums: CostSums;
-  containerHours: number;
-}
-
-function accumulate<K>(
-  rows: ControllerDayRow[],
-  keyOf: (row: ControllerDayRow) => string,
-  describe: (row: ControllerDayRow) => K,
-): Array<{ key: string; described: K } & Accumulated> {
-  const groups = new Map<string, { described: K } & Accumulated>();
-  for (const row of rows) {
-    const key = keyOf(row);
+/**
+ * Merges summed rows by `keyOf` (the store may return a key more than once:
+ * one query per slice of a long entity list, or one row per entity of a
+ * controller), in key order so the result does not depend on the row order.
+ */
+export function mergeBy<T extends Summed, D>(
+  rows: T[],
+  keyOf: (row: T) => string,
+  describe: (row: T) => D,
+): Array<{ key: string; described: D; sums: Summed }> {
+  const groups = new Map<string, { described: D; sums: Summed }>();
+  const keyed = rows
+    .map(row => ({ row, key: keyOf(row) }))
+    .sort((x, y) => compareText(x.key, y.key));
+  for (const { row, key } of keyed) {
     let group = groups.get(key);
     if (!group) {
       group = {
         described: describe(row),
-        sums: emptySums(),
-        containerHours: 0,
+        sums: { ...emptySums(), containerHours: 0 },
       };
       groups.set(key, group);
     }
     addSums(group.sums, row);
-    group.containerHours += row.containerHours;
+    group.sums.containerHours += row.containerHours;
   }
   return [...groups.entries()].map(([key, g]) => ({ key, ...g }));
 }
 
-/** Groups daily rows and gives each group the model's totals, costliest first (ties by key). */
-export function totalsBy<K>(
-  rows: ControllerDayRow[],
-  keyOf: (row: ControllerDayRow) => string,
-  describe: (row: ControllerDayRow) => K,
+/** The model's totals of each group, costliest first (ties by key). */
+export function totalsBy<T extends Summed, D>(
+  rows: T[],
+  keyOf: (row: T) => string,
+  describe: (row: T) => D,
   idle: IdleSettings,
-): Array<K & { totals: CostTotals }> {
-  return accumulate(orderControllerDays(rows), keyOf, describe)
+): Array<D & { totals: CostTotals }> {
+  return mergeBy(rows, keyOf, describe)
     .map(g => ({
       key: g.key,
       row: {
         ...g.described,
-        totals: totalsFromSums(g.sums, g.containerHours, idle),
+        totals: totalsFromSums(g.sums, g.sums.containerHours, idle),
       },
     }))
     .sort(
@@ -89,28 +74,26 @@ export function totalsBy<K>(
 }
 
 /** The totals of all the rows. */
-export function totalOf(
-  rows: ControllerDayRow[],
-  idle: IdleSettings,
-): CostTotals {
-  const [all] = accumulate(
-    orderControllerDays(rows),
+export function totalOf(rows: Summed[], idle: IdleSettings): CostTotals {
+  const [all] = mergeBy(
+    rows,
     () => '',
     () => ({}),
   );
-  return totalsFromSums(
-    all?.sums ?? emptySums(),
-    all?.containerHours ?? 0,
-    idle,
-  );
+  const sums = all?.sums ?? { ...emptySums(), containerHours: 0 };
+  return totalsFromSums(sums, sums.containerHours, idle);
 }
 
-export const controllerKey = (r: ControllerDayRow) =>
-  [r.cluster, r.namespace, r.controllerKind, r.controller].join(SEP);
+export const controllerKey = (r: {
+  cluster: string;
+  namespace: string;
+  controllerKind: string;
+  controller: string;
+}) => [r.cluster, r.namespace, r.controllerKind, r.controller].join(SEP);
 
 /** One entry per day of the window, zeros included. */
 export function dailyTrend(
-  rows: ControllerDayRow[],
+  rows: Array<Summed & { day: string }>,
   window: CostWindow,
   idle: IdleSettings,
 ): Array<{
@@ -121,8 +104,8 @@ export function dailyTrend(
   cost: number;
 }> {
   const byDay = new Map(
-    accumulate(
-      orderControllerDays(rows),
+    mergeBy(
+      rows,
       r => r.day,
       () => ({}),
     ).map(g => [g.key, g.sums]),
