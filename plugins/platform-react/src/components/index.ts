@@ -2,6 +2,8 @@ export * from './DailyStackedBarChart';
 export * from './EntityEmptyState';
 export * from './EnvironmentPicker';
 export * from './MetricTile';
+export * from './OptionPicker';
+export * from './SparkBars';
 export * from './StatusChip';
 export * from './TierChip';
 export * from './TimeWindowPicker';

@@ -1,0 +1,2 @@
+export { SparkBars } from './SparkBars';
+export type { SparkBar, SparkBarsProps } from './SparkBars';
