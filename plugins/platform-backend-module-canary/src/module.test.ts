@@ -146,6 +146,51 @@ describe('platformModuleCanarySources', () => {
     });
   });
 
+  it('answers Run now from the platform backend with a manual run of its check', async () => {
+    const app = await startHttpServer((_req, res) => {
+      res.writeHead(200);
+      res.end('ok');
+    });
+    closers.push(app.close);
+    const { baseUrl } = await start({
+      clusters: [
+        {
+          name: 'prod-eu',
+          checks: [
+            {
+              name: 'ingress-http',
+              capability: 'ingress',
+              type: 'http',
+              url: `${app.url}/healthz`,
+              interval: 60,
+              timeout: 5,
+            },
+          ],
+        },
+      ],
+    });
+    const runNow = (check: string) =>
+      fetch(`${baseUrl}/canary/clusters/prod-eu/checks/${check}/run`, {
+        method: 'POST',
+        headers: { Authorization: mockCredentials.user.header() },
+      });
+
+    expect((await runNow('no-such-check')).status).toBe(404);
+    expect((await runNow('ingress-http')).status).toBe(202);
+    let runs: StoredEvent[] = [];
+    for (let i = 0; i < 50 && runs.length === 0; i++) {
+      await new Promise(resolve => setTimeout(resolve, 100));
+      runs = await listEvents(baseUrl, { type: 'canary.run' });
+    }
+    expect(runs).toHaveLength(1);
+    expect(runs[0].data).toMatchObject({
+      cluster: 'prod-eu',
+      check: 'ingress-http',
+      outcome: 'pass',
+      trigger: 'manual',
+    });
+  });
+
   it('reads Kuberhealthy and Argo Rollouts from the clusters of the Kubernetes config', async () => {
     const api = await startFakeApiServer({
       [KUBERHEALTHY_PATHS.v3HealthChecks]: fixture(

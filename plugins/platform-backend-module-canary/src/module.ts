@@ -3,7 +3,10 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { platformEventProducersExtensionPoint } from '@goldenpath/plugin-platform-node';
+import {
+  platformCanaryRunnersExtensionPoint,
+  platformEventProducersExtensionPoint,
+} from '@goldenpath/plugin-platform-node';
 import { createKuberhealthyPoller } from './kuberhealthy/KuberhealthyPoller';
 import { readKubernetesClusters } from './kubernetes/clusters';
 import {
@@ -12,6 +15,7 @@ import {
   readRolloutsSettings,
 } from './readersConfig';
 import { createRolloutsPoller } from './rollouts/RolloutsPoller';
+import { asPlatformCanaryRunner } from './runner/asPlatformCanaryRunner';
 import { CanaryRunner } from './runner/CanaryRunner';
 import { readRunnerClusters } from './runner/config';
 
@@ -35,14 +39,28 @@ export const platformModuleCanarySources = createBackendModule({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         producers: platformEventProducersExtensionPoint,
+        runners: platformCanaryRunnersExtensionPoint,
       },
-      async init({ config, logger, scheduler, auth, catalog, producers }) {
+      async init({
+        config,
+        logger,
+        scheduler,
+        auth,
+        catalog,
+        producers,
+        runners,
+      }) {
         const runnerClusters = readRunnerClusters(config);
         const checks = runnerClusters.flatMap(c => c.checks);
         if (checks.length > 0) {
-          producers.addEventProducer(
-            new CanaryRunner({ clusters: runnerClusters, scheduler, logger }),
-          );
+          const runner = new CanaryRunner({
+            clusters: runnerClusters,
+            scheduler,
+            logger,
+          });
+          producers.addEventProducer(runner);
+          // "Run now" (POST /canary/.../run) reaches the runner through this
+          runners.addRunner(asPlatformCanaryRunner(runner));
           logger.info(
             `Canary runner: ${checks.length} checks in ${runnerClusters
               .map(c => c.name)
