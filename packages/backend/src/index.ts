@@ -27,6 +27,8 @@ backend.add(import('@goldenpath/plugin-platform-backend-module-github'));
 backend.add(import('@goldenpath/plugin-platform-backend-module-incidents'));
 // OpenCost / Prometheus pollers: idle until platform.cost.sources names clusters.
 backend.add(import('@goldenpath/plugin-platform-backend-module-cost'));
+// Canary runner (platform.canary.clusters), Kuberhealthy and Argo Rollouts readers.
+backend.add(import('@goldenpath/plugin-platform-backend-module-canary'));
 // Demo history for the example portal only: installs that follow docs/install.md
 // leave this module out, and app-config.production.yaml turns it off.
 backend.add(import('@goldenpath/plugin-platform-backend-module-demo'));
