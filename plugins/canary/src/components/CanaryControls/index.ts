@@ -1,0 +1,1 @@
+export { CanaryControls } from './CanaryControls';

@@ -1,0 +1,1 @@
+export { CanaryEmptyState } from './CanaryEmptyState';

@@ -1,0 +1,1 @@
+export { CanaryMatrix } from './CanaryMatrix';

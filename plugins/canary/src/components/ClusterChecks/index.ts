@@ -1,0 +1,1 @@
+export { ClusterChecks } from './ClusterChecks';

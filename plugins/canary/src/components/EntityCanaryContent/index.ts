@@ -1,0 +1,1 @@
+export { EntityCanaryContent } from './EntityCanaryContent';

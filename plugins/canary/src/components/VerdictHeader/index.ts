@@ -1,0 +1,1 @@
+export { VerdictHeader } from './VerdictHeader';

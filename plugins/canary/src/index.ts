@@ -1,0 +1,25 @@
+/**
+ * The Canary tab: whether the platform under a service is healthy (every
+ * cluster's synthetic checks, their history and who they affect) and where
+ * the service's own Argo Rollouts canary stands.
+ *
+ * The New Frontend System plugin is the default export of `./alpha`.
+ *
+ * @packageDocumentation
+ */
+export { canaryPlugin, EntityCanaryContent } from './plugin';
+export {
+  CANARY_ANNOTATIONS,
+  isCanaryAvailable,
+  isCanaryCluster,
+  isCanaryComponent,
+} from './availability';
+export {
+  FLAPPING_DEFINITION,
+  P95_DEFINITION,
+  PLATFORM_WIDE_DEFINITION,
+  STALE_DEFINITION,
+  STATE_DEFINITION,
+  UPTIME_DEFINITION,
+  VERDICT_DEFINITION,
+} from './components/definitions';
