@@ -21,6 +21,8 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(goldenPathPermissionPolicyModule);
 
 backend.add(import('@backstage/plugin-events-backend'));
+// Receives the canary state-change notifications the platform backend sends.
+backend.add(import('@backstage/plugin-notifications-backend'));
 
 backend.add(import('@goldenpath/plugin-platform-backend'));
 backend.add(import('@goldenpath/plugin-platform-backend-module-github'));
