@@ -46,6 +46,11 @@ export const canaryFeature: PlatformFeatureFactory = {
         createCanaryRunsProjection({ store, settings, logger }),
         createCanaryRolloutsProjection({ store }),
       ],
+      // the runs projection skips runs started before rawDays, so the log
+      // need not keep them either
+      eventLogRetention: [
+        { types: ['canary.run'], days: settings.retention.rawDays },
+      ],
       tasks: [
         {
           id: 'retention',

@@ -25,6 +25,11 @@ export const costFeature: PlatformFeatureFactory = {
           logger,
         }),
       ],
+      // the projection skips usage and prices for hours before rawDays, so
+      // the log need not keep them either
+      eventLogRetention: [
+        { types: ['pod.usage', 'node.cost'], days: settings.retention.rawDays },
+      ],
       tasks: [
         {
           id: 'retention',

@@ -13,6 +13,7 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { PlatformCanaryRunner } from '@goldenpath/plugin-platform-node';
 import express from 'express';
 import { EventStore } from '../eventLog/EventStore';
+import { EventLogRetention } from '../eventLog/expiredEvents';
 import { Projection } from '../projections/Projection';
 import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { spec } from '../schema/openapi.generated';
@@ -73,6 +74,12 @@ export interface PlatformFeature {
   /** Fed from the log by the one projection runner. */
   readonly projections: Projection[];
   readonly tasks?: PlatformFeatureTask[];
+  /**
+   * Event types whose old events leave the shared log: declared for the types
+   * whose history the feature keeps in its own tables and whose projections
+   * skip events that old anyway (see EventLogRetention).
+   */
+  readonly eventLogRetention?: EventLogRetention[];
   /** Adds the feature's routes (paths under `/<id>/`, described in openapi.yaml). */
   registerRoutes(router: PlatformRouter, context: FeatureRouteContext): void;
 }
