@@ -4,13 +4,17 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  PermissionApi,
+  permissionApiRef,
+} from '@backstage/plugin-permission-react';
 import {
   mockApis,
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
 import { PlatformApi, platformApiRef } from '@goldenpath/plugin-platform-react';
+import { SWRConfig } from 'swr';
 import {
   componentEntity,
   createFakePlatformApi,
@@ -20,6 +24,8 @@ import { EntityCanaryContent } from '../components/EntityCanaryContent';
 export interface RenderOptions {
   /** Whether the permission policy lets the user run checks; default yes. */
   mayRun?: boolean;
+  /** Replaces the one `mayRun` builds, e.g. to spy on it. */
+  permissionApi?: PermissionApi;
   /** The URL the tab opens at, e.g. `/?window=7d`. */
   route?: string;
 }
@@ -30,10 +36,12 @@ export async function renderCanaryTab(
   entity: Entity = componentEntity,
   options: RenderOptions = {},
 ) {
-  const permissionApi = mockApis.permission({
-    authorize:
-      options.mayRun === false ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
-  });
+  const permissionApi =
+    options.permissionApi ??
+    mockApis.permission({
+      authorize:
+        options.mayRun === false ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
+    });
   await renderInTestApp(
     <TestApiProvider
       apis={[
@@ -41,9 +49,12 @@ export async function renderCanaryTab(
         [permissionApiRef, permissionApi],
       ]}
     >
-      <EntityProvider entity={entity}>
-        <EntityCanaryContent />
-      </EntityProvider>
+      {/* usePermission caches decisions in SWR's global cache: one per test. */}
+      <SWRConfig value={{ provider: () => new Map() }}>
+        <EntityProvider entity={entity}>
+          <EntityCanaryContent />
+        </EntityProvider>
+      </SWRConfig>
     </TestApiProvider>,
     {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
