@@ -92,10 +92,14 @@ export const platformPlugin = createBackendPlugin({
             }),
           );
         }
+        const projections = features.flatMap(f => f.projections);
+        const projectionState = await DatabaseProjectionStateStore.create({
+          database,
+        });
         const runner = new ProjectionRunner({
-          projections: features.flatMap(f => f.projections),
+          projections,
           events: store,
-          state: await DatabaseProjectionStateStore.create({ database }),
+          state: projectionState,
           logger,
           pageSize: settings.projections.pageSize,
         });
@@ -152,6 +156,11 @@ export const platformPlugin = createBackendPlugin({
               await applyRetention({
                 store,
                 settings: settings.retention,
+                byType: {
+                  rules: features.flatMap(f => f.eventLogRetention ?? []),
+                  projections,
+                  cursors: projectionState,
+                },
                 logger,
                 signal,
               });

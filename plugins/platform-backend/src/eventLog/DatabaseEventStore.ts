@@ -171,6 +171,30 @@ export class DatabaseEventStore implements EventStore {
       .delete();
   }
 
+  async deleteExpired(options: {
+    type: CanonicalEventType;
+    occurredBefore: string;
+    upToSeq?: number;
+    limit: number;
+  }): Promise<number> {
+    // Two statements, so each is planned on its own: the batch is a range of
+    // events_type_time_idx (type, occurred_at), the oldest of the type first,
+    // never the whole log; the delete then goes by primary key. (PostgreSQL
+    // may hash-join `seq IN (subquery)` against a scan of the whole table.)
+    // A row's type and time never change, so the delete needs no re-check.
+    const batch = this.knex<EventRow>('events')
+      .select('seq')
+      .where('type', options.type)
+      .where('occurred_at', '<', options.occurredBefore)
+      .orderBy('occurred_at', 'asc')
+      .limit(options.limit);
+    if (options.upToSeq !== undefined)
+      batch.where('seq', '<=', options.upToSeq);
+    const seqs = (await batch).map(row => Number(row.seq));
+    if (seqs.length === 0) return 0;
+    return this.knex('events').whereIn('seq', seqs).delete();
+  }
+
   async clearRawReceivedBefore(cutoff: string, limit: number): Promise<number> {
     // served by the partial index events_raw_received_idx
     const batch = this.knex('events')

@@ -107,6 +107,17 @@ export interface EventStore {
    */
   deleteUnlinkedReceivedBefore(cutoff: string, limit: number): Promise<number>;
   /**
+   * Retention by type: deletes up to `limit` events of `type`, linked or not,
+   * that occurred before `occurredBefore` and lie at or before `upToSeq` (when
+   * given); returns how many.
+   */
+  deleteExpired(options: {
+    type: CanonicalEventType;
+    occurredBefore: string;
+    upToSeq?: number;
+    limit: number;
+  }): Promise<number>;
+  /**
    * Retention: clears the source payload (`raw`) of up to `limit` events
    * received before `cutoff`; the canonical event and its link stay. Returns how many.
    */

@@ -106,6 +106,7 @@ describe.each(databases.eachSupportedId())(
       expect(projected.dora_deployments.length).toBeGreaterThan(0);
 
       expect(await retain()).toEqual({
+        deletedExpired: 0,
         deletedUnlinked: 1,
         clearedRaw: doraHistory.length + 1,
       });
@@ -128,7 +129,11 @@ describe.each(databases.eachSupportedId())(
       expect(await doraTables()).toEqual(projected);
       expect((await store.stats()).unlinked).toBe(1);
       // a second run finds nothing
-      expect(await retain()).toEqual({ deletedUnlinked: 0, clearedRaw: 0 });
+      expect(await retain()).toEqual({
+        deletedExpired: 0,
+        deletedUnlinked: 0,
+        clearedRaw: 0,
+      });
     });
 
     it('works in batches until nothing is left', async () => {
@@ -140,6 +145,7 @@ describe.each(databases.eachSupportedId())(
       const deletes = jest.spyOn(store, 'deleteUnlinkedReceivedBefore');
       const clears = jest.spyOn(store, 'clearRawReceivedBefore');
       expect(await retain({ batchSize: 10 })).toEqual({
+        deletedExpired: 0,
         deletedUnlinked: 25,
         clearedRaw: 0,
       });
@@ -168,7 +174,7 @@ describe.each(databases.eachSupportedId())(
         });
       expect(
         await retain({ batchSize: 10, signal: controller.signal }),
-      ).toEqual({ deletedUnlinked: 10, clearedRaw: 0 });
+      ).toEqual({ deletedExpired: 0, deletedUnlinked: 10, clearedRaw: 0 });
       expect((await store.stats()).total).toBe(15);
       deletes.mockRestore();
       expect(await retain({ batchSize: 10 })).toMatchObject({
@@ -182,6 +188,7 @@ describe.each(databases.eachSupportedId())(
       await receive([deploymentEvent({ id: 'l' })], 1000 * DAY);
       const before = await rows();
       expect(await retain({ settings: {} })).toEqual({
+        deletedExpired: 0,
         deletedUnlinked: 0,
         clearedRaw: 0,
       });

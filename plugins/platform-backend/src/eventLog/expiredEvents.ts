@@ -39,7 +39,9 @@ export function retentionDaysByType(
   for (const rule of rules) {
     if (!Number.isInteger(rule.days) || rule.days < 1) {
       throw new Error(
-        `Event log retention of ${rule.types.join(', ')} must be whole days, 1 or more; got ${rule.days}`,
+        `Event log retention of ${rule.types.join(
+          ', ',
+        )} must be whole days, 1 or more; got ${rule.days}`,
       );
     }
     for (const type of rule.types) {
