@@ -73,8 +73,10 @@ export interface Config {
     retention?: {
       /**
        * Unlinked events received longer ago than this are deleted (in batches, by
-       * one replica). Linked events are never deleted. Must not be shorter than
-       * `platform.linker.relinkWindow`; `false` keeps them forever.
+       * one replica). Linked events are kept, except the types a feature bounds
+       * (`pod.usage`, `node.cost`: cost `rawDays`; `canary.run`: canary
+       * `rawDays`). Must not be shorter than `platform.linker.relinkWindow`;
+       * `false` keeps them forever.
        * @default { days: 90 }
        * @visibility backend
        */
@@ -223,7 +225,8 @@ export interface Config {
        */
       retention?: {
         /**
-         * Raw samples (one row per container-hour).
+         * Raw samples (one row per container-hour); also how long the event
+         * log keeps `pod.usage` and `node.cost` events.
          * @default 35
          * @visibility backend
          */
@@ -365,7 +368,8 @@ export interface Config {
       retention?: {
         /**
          * Days raw runs are kept (the drawer's timeline, late-run replays);
-         * a check with no run for this long is dropped.
+         * a check with no run for this long is dropped. The event log keeps
+         * `canary.run` events as long.
          * @default 30
          * @visibility backend
          */
