@@ -19,6 +19,7 @@ import {
 } from '@goldenpath/plugin-platform-react';
 
 type CostDeploymentsResponse = ResponseOf<'/cost/deployments', 'get'>;
+type CanaryIncidentsResponse = ResponseOf<'/canary/incidents', 'get'>;
 
 /**
  * A believable quarter of a payments service, used by the dev app and the
@@ -447,6 +448,84 @@ export const costOfDeployments: CostDeploymentsResponse = {
   ],
 };
 
+/**
+ * What the canary feature says of payments-api's clusters: ingress-http was
+ * failing in prod-eu from 09:55 to 10:30 on Nov 20 (deploy-4711 finished at
+ * 10:05 and INC-208 opened at 10:20, both inside), dns-resolve in prod-us
+ * from 15:12 to 15:40 on Nov 18 (deploy-4702 failed at 15:09, just before).
+ */
+export const canaryIncidentsOfPayments: CanaryIncidentsResponse = {
+  entityRef: 'component:default/payments-api',
+  window: { from: '2026-08-25T00:00:00.000Z', to: '2026-11-23T00:00:00.000Z' },
+  components: [
+    {
+      entityRef: 'component:default/payments-api',
+      clusters: ['prod-eu', 'prod-us'],
+      clusterSource: 'annotation',
+    },
+  ],
+  checks: [
+    {
+      cluster: 'prod-eu',
+      check: 'ingress-http',
+      capability: 'ingress',
+      transitions: [
+        {
+          at: '2026-11-20T10:03:00.000Z',
+          from: 'up',
+          to: 'down',
+          streakStartedAt: '2026-11-20T09:55:00.000Z',
+          flapping: false,
+        },
+        {
+          at: '2026-11-20T10:35:00.000Z',
+          from: 'down',
+          to: 'up',
+          streakStartedAt: '2026-11-20T10:30:00.000Z',
+          flapping: false,
+        },
+      ],
+    },
+    {
+      cluster: 'prod-us',
+      check: 'dns-resolve',
+      capability: 'dns',
+      transitions: [
+        {
+          at: '2026-11-18T15:20:00.000Z',
+          from: 'up',
+          to: 'down',
+          streakStartedAt: '2026-11-18T15:12:00.000Z',
+          flapping: false,
+        },
+        {
+          at: '2026-11-18T15:45:00.000Z',
+          from: 'down',
+          to: 'up',
+          streakStartedAt: '2026-11-18T15:40:00.000Z',
+          flapping: false,
+        },
+      ],
+    },
+  ],
+  periods: [
+    {
+      cluster: 'prod-eu',
+      check: 'ingress-http',
+      capability: 'ingress',
+      from: '2026-11-20T09:55:00.000Z',
+      to: '2026-11-20T10:30:00.000Z',
+    },
+    {
+      cluster: 'prod-us',
+      check: 'dns-resolve',
+      capability: 'dns',
+      from: '2026-11-18T15:12:00.000Z',
+      to: '2026-11-18T15:40:00.000Z',
+    },
+  ],
+};
+
 export const doraEnvironments: DoraEnvironmentsResponse = {
   environments: ['production', 'staging'],
 };
@@ -468,6 +547,12 @@ export interface FakePlatformRoutes {
     from?: string;
     to?: string;
   }): Promise<CostDeploymentsResponse>;
+  /** The canary feature; by default it is not installed (a 404). */
+  getCanaryIncidents(query: {
+    entityRef: string;
+    from?: string;
+    to?: string;
+  }): Promise<CanaryIncidentsResponse>;
 }
 
 const handlerOf: Partial<Record<PlatformGetPath, keyof FakePlatformRoutes>> = {
@@ -479,6 +564,7 @@ const handlerOf: Partial<Record<PlatformGetPath, keyof FakePlatformRoutes>> = {
   '/dora/environments': 'getDoraEnvironments',
   '/activity': 'getActivity',
   '/cost/deployments': 'getCostDeployments',
+  '/canary/incidents': 'getCanaryIncidents',
 };
 
 /** A {@link PlatformApi} whose routes are the named handlers. */
@@ -543,6 +629,9 @@ export function createFakePlatformApi(
             lastOccurredAt: '2026-11-22T18:00:00.000Z',
           },
     getCostDeployments: async () => {
+      throw new Error('Request failed with 404 Not Found');
+    },
+    getCanaryIncidents: async () => {
       throw new Error('Request failed with 404 Not Found');
     },
     ...overrides,

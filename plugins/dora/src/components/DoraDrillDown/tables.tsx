@@ -6,6 +6,11 @@ import {
   useDoraIncidents,
 } from '../../hooks/useDoraData';
 import { useDeploymentCosts } from '../../hooks/useDeploymentCosts';
+import { usePlatformOrProduct } from '../../hooks/usePlatformOrProduct';
+import {
+  deploymentPlatformColumn,
+  incidentPlatformColumn,
+} from './canaryColumn';
 import {
   changeColumns,
   changeCsvColumns,
@@ -21,14 +26,17 @@ import { csvFilename } from './exportAction';
 export function DeploymentsTable(props: { query: DoraQuery }) {
   const { query } = props;
   const { loading, error, value } = useDoraDeployments(query);
-  // The cost column appears only when the Cost feature answers with rows.
+  // The cost column appears only when the Cost feature answers with rows,
+  // "Platform or product?" only when the canary feature knows the clusters.
   const costs = useDeploymentCosts(query);
+  const canary = usePlatformOrProduct(query);
   const columns = useMemo(
-    () =>
-      costs && costs.size > 0
-        ? [...deploymentColumns, deploymentCostColumn(costs)]
-        : deploymentColumns,
-    [costs],
+    () => [
+      ...deploymentColumns,
+      ...(costs && costs.size > 0 ? [deploymentCostColumn(costs)] : []),
+      ...(canary ? [deploymentPlatformColumn(canary)] : []),
+    ],
+    [costs, canary],
   );
   return (
     <DrillDownTable
@@ -69,13 +77,21 @@ export function ChangesTable(props: { query: DoraQuery }) {
 export function IncidentsTable(props: { query: DoraQuery }) {
   const { query } = props;
   const { loading, error, value } = useDoraIncidents(query);
+  const canary = usePlatformOrProduct(query);
+  const columns = useMemo(
+    () =>
+      canary
+        ? [...incidentColumns, incidentPlatformColumn(canary)]
+        : incidentColumns,
+    [canary],
+  );
   return (
     <DrillDownTable
       title="Incidents"
       loading={loading}
       error={error}
       items={value?.items}
-      columns={incidentColumns}
+      columns={columns}
       csvColumns={incidentCsvColumns}
       filename={csvFilename(query.entityRef, 'incidents', query.from, query.to)}
       emptyText="No incidents in this window."
