@@ -51,6 +51,7 @@ describe('the Golden Path plugins of the portal', () => {
         'Plugin{id=platform}',
         'Plugin{id=dora}',
         'Plugin{id=cost}',
+        'Plugin{id=canary}',
       ]),
     );
 

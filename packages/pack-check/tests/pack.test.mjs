@@ -32,6 +32,11 @@ import {
 
 /** What each frontend package's legacy entry (".") must export, as its README promises. */
 const LEGACY_EXPORTS = {
+  '@goldenpath/plugin-canary': [
+    'canaryPlugin',
+    'EntityCanaryContent',
+    'isCanaryAvailable',
+  ],
   '@goldenpath/plugin-cost': [
     'costPlugin',
     'EntityCostContent',

@@ -153,4 +153,41 @@ describe('EntityPage', () => {
     ).toBeInTheDocument();
     expect(screen.queryByRole('tab', { name: 'Cost' })).toBeNull();
   });
+
+  it('has a Canary tab on a Component that runs in Kubernetes', async () => {
+    await renderEntityPage(
+      component({ 'backstage.io/kubernetes-id': 'payments-api' }),
+    );
+    expect(
+      await screen.findByRole('tab', { name: 'Canary' }),
+    ).toBeInTheDocument();
+  });
+
+  it('has no Canary tab on a Component without a Kubernetes annotation', async () => {
+    await renderEntityPage(
+      component({ 'github.com/project-slug': 'acme/payments-api' }),
+    );
+    expect(
+      await screen.findByRole('tab', { name: 'Overview' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('tab', { name: 'Canary' })).toBeNull();
+  });
+
+  it('has a Canary tab on a kubernetes-cluster Resource', async () => {
+    await renderEntityPage(cluster);
+    expect(
+      await screen.findByRole('tab', { name: 'Canary' }),
+    ).toBeInTheDocument();
+  });
+
+  it.each([
+    ['another Resource', database],
+    ['a Group', group],
+  ])('has no Canary tab on %s', async (_what, entity) => {
+    await renderEntityPage(entity);
+    expect(
+      await screen.findByRole('tab', { name: 'Overview' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('tab', { name: 'Canary' })).toBeNull();
+  });
 });

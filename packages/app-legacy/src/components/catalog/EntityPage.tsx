@@ -22,6 +22,10 @@ import {
   EntityOwnershipCard,
   EntityUserProfileCard,
 } from '@backstage/plugin-org';
+import {
+  EntityCanaryContent,
+  isCanaryAvailable,
+} from '@goldenpath/plugin-canary';
 import { EntityCostContent, isCostAvailable } from '@goldenpath/plugin-cost';
 import { EntityDoraContent, isDoraAvailable } from '@goldenpath/plugin-dora';
 
@@ -60,7 +64,8 @@ const overviewContent = (
 
 /**
  * Every Component: the DORA tab shows when it names its GitHub repository,
- * the Cost tab when a Kubernetes annotation links its pods.
+ * the Cost and Canary tabs when a Kubernetes annotation links its pods (the
+ * Canary tab also when goldenpath.dev/clusters names its clusters).
  */
 const componentPage = (
   <EntityLayout>
@@ -72,6 +77,9 @@ const componentPage = (
     </EntityLayout.Route>
     <EntityLayout.Route path="/cost" title="Cost" if={isCostAvailable}>
       <EntityCostContent />
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/canary" title="Canary" if={isCanaryAvailable}>
+      <EntityCanaryContent />
     </EntityLayout.Route>
   </EntityLayout>
 );
@@ -102,7 +110,10 @@ const groupPage = (
   </EntityLayout>
 );
 
-/** A Resource: a kubernetes-cluster one has a Cost tab (allocated vs idle, by namespace). */
+/**
+ * A Resource: a kubernetes-cluster one has a Cost tab (allocated vs idle, by
+ * namespace) and a Canary tab (all its checks).
+ */
 const resourcePage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
@@ -118,6 +129,9 @@ const resourcePage = (
     </EntityLayout.Route>
     <EntityLayout.Route path="/cost" title="Cost" if={isCostAvailable}>
       <EntityCostContent />
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/canary" title="Canary" if={isCanaryAvailable}>
+      <EntityCanaryContent />
     </EntityLayout.Route>
   </EntityLayout>
 );
