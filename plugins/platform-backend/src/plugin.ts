@@ -93,6 +93,9 @@ export const platformPlugin = createBackendPlugin({
           );
         }
         const projections = features.flatMap(f => f.projections);
+        const eventLogRetention = features.flatMap(
+          f => f.eventLogRetention ?? [],
+        );
         const projectionState = await DatabaseProjectionStateStore.create({
           database,
         });
@@ -157,7 +160,7 @@ export const platformPlugin = createBackendPlugin({
                 store,
                 settings: settings.retention,
                 byType: {
-                  rules: features.flatMap(f => f.eventLogRetention ?? []),
+                  rules: eventLogRetention,
                   projections,
                   cursors: projectionState,
                 },

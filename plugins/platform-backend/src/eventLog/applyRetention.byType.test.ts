@@ -8,7 +8,6 @@ import {
 import { canaryRun } from '../__testUtils__/canaryEvents';
 import {
   COST_START_MS,
-  hourIso,
   nodeEvent,
   usageEvent,
 } from '../__testUtils__/costEvents';
