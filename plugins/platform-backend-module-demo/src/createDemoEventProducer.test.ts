@@ -1,6 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
+import {
+  SchedulerServiceTaskInvocationDefinition,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import { createDemoEventProducer } from './createDemoEventProducer';
 import { catalogEntities } from './__testUtils__/catalogEntities';
 import { InMemoryIntake } from './__testUtils__/InMemoryIntake';
@@ -46,7 +49,10 @@ describe('the demo producer', () => {
     let scope: string | undefined;
     const scheduler = mockServices.scheduler.mock({
       scheduleTask: async t => {
-        scope = (t as SchedulerServiceTaskInvocationDefinition).scope;
+        scope = (
+          t as SchedulerServiceTaskInvocationDefinition &
+            SchedulerServiceTaskScheduleDefinition
+        ).scope;
       },
     });
     await createDemoEventProducer({
