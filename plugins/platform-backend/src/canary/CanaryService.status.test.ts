@@ -64,6 +64,13 @@ const ingressUs = canaryRuns(`${'p'.repeat(117)}fff`, {
   check: 'ingress-http',
   capability: 'ingress',
 });
+// a third cluster runs ingress and passes
+const ingressAp = canaryRuns('p'.repeat(20), {
+  from: '2026-11-09T11:40:00Z',
+  cluster: 'prod-ap-south-1',
+  check: 'ingress-http',
+  capability: 'ingress',
+});
 const deployEu = canaryRuns('p'.repeat(120), {
   from: '2026-11-09T10:00:00Z',
   check: 'deploy-app',
@@ -105,7 +112,13 @@ describe.each(databases.eachSupportedId())('CanaryService status (%s)', id => {
       visible: (caller, ref) =>
         !(caller === 'user:default/alice' && ref.endsWith('/us-cluster')),
     });
-    await h.send([...ingressEu, ...ingressUs, ...deployEu, ...dnsEu]);
+    await h.send([
+      ...ingressEu,
+      ...ingressUs,
+      ...ingressAp,
+      ...deployEu,
+      ...dnsEu,
+    ]);
     return h;
   }
 
@@ -209,7 +222,7 @@ describe.each(databases.eachSupportedId())('CanaryService status (%s)', id => {
         check: 'ingress-http',
         capability: 'ingress',
         clustersDown: [EU, US],
-        clustersRunning: 2,
+        clustersRunning: 3,
       },
     ]);
 
@@ -223,6 +236,58 @@ describe.each(databases.eachSupportedId())('CanaryService status (%s)', id => {
       117 / 120,
       12,
     );
+  });
+
+  it('gives every window the model’s uptime and p95, whole days read from the daily roll-ups', async () => {
+    const h = await createCanaryHarness({
+      knex: await databases.init(id as TestDatabaseId),
+      catalog: entities as any,
+      now: new Date('2026-11-09T14:37:00Z'),
+    });
+    // every 20 minutes for 9 days: outcomes and durations that vary
+    const letters = 'ppppfptpppeppppfpppp';
+    const pattern = Array.from(
+      { length: 9 * 72 },
+      (_, i) => letters[(i * 7) % letters.length],
+    ).join('');
+    const runs = canaryRuns(pattern, {
+      from: '2026-10-31T14:00:00Z',
+      intervalMs: 20 * 60_000,
+      check: 'logs-ship',
+      capability: 'logs',
+    }).map((e, i) => ({
+      ...e,
+      data: { ...(e.data as any), durationMs: 50 + ((i * 37) % 400) },
+    }));
+    for (let i = 0; i < runs.length; i += 100) {
+      await h.send(runs.slice(i, i + 100));
+    }
+    const hours = rollUpCanaryHours(asRuns(runs as any));
+    for (const key of ['1h', '24h', '7d', '30d'] as const) {
+      const s = await h.canary.getStatus(
+        { entityRef: 'payments-api', window: key },
+        user,
+      );
+      const model = canaryWindowStats(
+        hours,
+        canaryWindow(key, '2026-11-09T14:37:00.000Z'),
+      );
+      expect(model.runs).toBeGreaterThan(0);
+      expect([key, s.matrix[0].cells[5].checks[0].stats]).toEqual([
+        key,
+        {
+          runs: model.runs,
+          passes: model.passes,
+          failures: model.failures,
+          errors: model.errors,
+          maintenanceRuns: model.maintenanceRuns,
+          uptime: model.uptime,
+          p95DurationMs: model.p95DurationMs,
+        },
+      ]);
+    }
+    const days = await h.knex('canary_days').where({ check_name: 'logs-ship' });
+    expect(days).toHaveLength(10);
   });
 
   it('reads staleness at request time', async () => {

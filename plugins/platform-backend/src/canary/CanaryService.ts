@@ -45,6 +45,7 @@ import {
 } from './CanaryStore';
 import { CanarySettings } from './config';
 import { buildMatrix, statusesAt } from './statusMatrix';
+import { windowRollups } from './windowRollups';
 
 export interface CanaryStatusRequest {
   entityRef: string;
@@ -124,19 +125,20 @@ export class CanaryService {
     const clusters = sorted(target.clusters);
     const component = { entityRef: scope.entityRef, clusters };
 
-    const [fleet, own, hours, clusterEntityRefs] = await Promise.all([
-      store.listChecks({ withRecent: false }),
+    const [own, down, running, hours, clusterEntityRefs] = await Promise.all([
       clusters.length > 0
         ? store.listChecks({ clusters, withRecent: true })
         : Promise.resolve([]),
-      clusters.length > 0
-        ? store.listHours(clusters, window.from, window.to)
-        : Promise.resolve([]),
+      store.listDownChecks(),
+      store.countClustersByCheck(),
+      windowRollups(store, clusters, window),
       this.clusterEntityRefs(credentials),
     ]);
+    // platform-wide needs only what is down elsewhere: the fleet's other
+    // checks are counted, not read (clustersRunning)
     const ownIds = new Set(own.map(checkId));
     const statuses = statusesAt(
-      [...fleet.filter(r => !ownIds.has(checkId(r))), ...own],
+      [...down.filter(r => !ownIds.has(checkId(r))), ...own],
       now,
       settings,
     );
@@ -144,6 +146,9 @@ export class CanaryService {
     const impact = canaryImpact(statuses, [component], {
       platformWideMinClusters: settings.platformWideMinClusters,
     });
+    const runningCount = new Map(
+      running.map(r => [`${r.check}\u0000${r.capability}`, r.clusters]),
+    );
     const verdict = canaryVerdict(component, ownStatuses, {
       criticalCapabilities: settings.criticalCapabilities,
     });
@@ -186,7 +191,12 @@ export class CanaryService {
         platformWide: f.platformWide,
       })),
       uncoveredClusters: clusters.filter(c => !covered.has(c)),
-      platformWide: impact.platformWide,
+      platformWide: impact.platformWide.map(p => ({
+        ...p,
+        clustersRunning:
+          runningCount.get(`${p.check}\u0000${p.capability}`) ??
+          p.clustersRunning,
+      })),
       maintenance: settings.maintenance.filter(
         w => !w.clusters || w.clusters.some(c => clusters.includes(c)),
       ),

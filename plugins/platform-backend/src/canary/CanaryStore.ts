@@ -1,4 +1,5 @@
 import {
+  CanaryCapability,
   CanaryCheckMemory,
   CanaryHourlyRollup,
   CanaryOutcome,
@@ -99,6 +100,14 @@ export interface CanaryStore {
   putCheck(row: CanaryCheckRow, tx: Knex.Transaction): Promise<void>;
   /** Upserts hourly rows by (cluster, check, hourStart). */
   putHours(rows: CanaryHourlyRollup[], tx: Knex.Transaction): Promise<void>;
+  /** Hourly rows of one check with `from <= hourStart < to`, in time order. */
+  readHours(
+    key: CanaryCheckKeyRef,
+    range: { from: string; to: string },
+    tx: Knex.Transaction,
+  ): Promise<CanaryHourlyRollup[]>;
+  /** Upserts daily rows (`hourStart` = the UTC day's start) by (cluster, check, day). */
+  putDays(rows: CanaryHourlyRollup[], tx: Knex.Transaction): Promise<void>;
   /**
    * Adds transitions; one already stored at the same (cluster, check, at)
    * keeps its notification status and takes the new fields.
@@ -122,8 +131,20 @@ export interface CanaryStore {
     clusters?: string[];
     withRecent: boolean;
   }): Promise<CanaryCheckRow[]>;
+  /** Every check whose stored state is down, without `recent`. */
+  listDownChecks(): Promise<CanaryCheckRow[]>;
+  /** How many clusters run each (check, capability). */
+  countClustersByCheck(): Promise<
+    Array<{ check: string; capability: CanaryCapability; clusters: number }>
+  >;
   /** Hourly rows of these clusters with `from <= hourStart < to`. */
   listHours(
+    clusters: string[],
+    from: string,
+    to: string,
+  ): Promise<CanaryHourlyRollup[]>;
+  /** Daily rows of these clusters whose day starts in `[from, to)` (`hourStart` = day start). */
+  listDays(
     clusters: string[],
     from: string,
     to: string,
@@ -166,8 +187,8 @@ export interface CanaryStore {
 
   /**
    * Retention: runs started before `rawBefore` and checks whose latest run
-   * is; hours, rollouts and transitions before `hourlyBefore` (each check
-   * keeps its latest transition). Counts per table.
+   * is; hours, days, rollouts and transitions before `hourlyBefore` (each
+   * check keeps its latest transition). Counts per table.
    */
   deleteBefore(cutoffs: {
     rawBefore: string;

@@ -104,11 +104,15 @@ function rowToCheck(row: Row): CanaryCheckRow {
   };
 }
 
-function hourToRow(h: CanaryHourlyRollup): Row {
+/** A roll-up row's columns; `time` is `hour_start` or `day_start`. */
+function rollupToRow(
+  h: CanaryHourlyRollup,
+  time: 'hour_start' | 'day_start',
+): Row {
   return {
     cluster: h.cluster,
     check_name: h.check,
-    hour_start: h.hourStart,
+    [time]: h.hourStart,
     capability: h.capability,
     runs: h.runs,
     passes: h.passes,
@@ -120,12 +124,15 @@ function hourToRow(h: CanaryHourlyRollup): Row {
   };
 }
 
-function rowToHour(row: Row): CanaryHourlyRollup {
+function rowToRollup(
+  row: Row,
+  time: 'hour_start' | 'day_start',
+): CanaryHourlyRollup {
   return {
     cluster: row.cluster,
     check: row.check_name,
     capability: row.capability,
-    hourStart: row.hour_start,
+    hourStart: row[time],
     runs: Number(row.runs),
     passes: Number(row.passes),
     fails: Number(row.fails),
@@ -273,10 +280,35 @@ export class DatabaseCanaryStore implements CanaryStore {
     rows: CanaryHourlyRollup[],
     tx: Knex.Transaction,
   ): Promise<void> {
-    for (const chunk of chunks(rows.map(hourToRow))) {
+    for (const chunk of chunks(rows.map(r => rollupToRow(r, 'hour_start')))) {
       await tx('canary_hours')
         .insert(chunk)
         .onConflict(['cluster', 'check_name', 'hour_start'])
+        .merge();
+    }
+  }
+
+  async readHours(
+    key: CanaryCheckKeyRef,
+    range: { from: string; to: string },
+    tx: Knex.Transaction,
+  ): Promise<CanaryHourlyRollup[]> {
+    const rows = await tx('canary_hours')
+      .where(byCheck(key))
+      .where('hour_start', '>=', range.from)
+      .where('hour_start', '<', range.to)
+      .orderBy('hour_start', 'asc');
+    return rows.map(r => rowToRollup(r, 'hour_start'));
+  }
+
+  async putDays(
+    rows: CanaryHourlyRollup[],
+    tx: Knex.Transaction,
+  ): Promise<void> {
+    for (const chunk of chunks(rows.map(r => rollupToRow(r, 'day_start')))) {
+      await tx('canary_days')
+        .insert(chunk)
+        .onConflict(['cluster', 'check_name', 'day_start'])
         .merge();
     }
   }
@@ -359,18 +391,57 @@ export class DatabaseCanaryStore implements CanaryStore {
     return (await this.knex('canary_checks').select(columns)).map(rowToCheck);
   }
 
+  async listDownChecks(): Promise<CanaryCheckRow[]> {
+    const rows = await this.knex('canary_checks')
+      .select('cluster', 'check_name', 'memory', 'interval_ms')
+      .where('state', 'down');
+    return rows.map(rowToCheck);
+  }
+
+  async countClustersByCheck(): Promise<
+    Array<{ check: string; capability: CanaryCapability; clusters: number }>
+  > {
+    const rows = await this.knex('canary_checks')
+      .select('check_name', 'capability')
+      .count({ n: '*' })
+      .groupBy('check_name', 'capability');
+    return rows.map(r => ({
+      check: String(r.check_name),
+      capability: r.capability as CanaryCapability,
+      clusters: Number(r.n),
+    }));
+  }
+
   async listHours(
+    clusters: string[],
+    from: string,
+    to: string,
+  ): Promise<CanaryHourlyRollup[]> {
+    return this.listRollups('canary_hours', 'hour_start', clusters, from, to);
+  }
+
+  async listDays(
+    clusters: string[],
+    from: string,
+    to: string,
+  ): Promise<CanaryHourlyRollup[]> {
+    return this.listRollups('canary_days', 'day_start', clusters, from, to);
+  }
+
+  private async listRollups(
+    table: string,
+    time: 'hour_start' | 'day_start',
     clusters: string[],
     from: string,
     to: string,
   ): Promise<CanaryHourlyRollup[]> {
     const out: CanaryHourlyRollup[] = [];
     for (const chunk of chunks(clusters, 500)) {
-      const rows = await this.knex('canary_hours')
+      const rows = await this.knex(table)
         .whereIn('cluster', chunk)
-        .where('hour_start', '>=', from)
-        .where('hour_start', '<', to);
-      out.push(...rows.map(rowToHour));
+        .where(time, '>=', from)
+        .where(time, '<', to);
+      out.push(...rows.map(r => rowToRollup(r, time)));
     }
     return out;
   }
@@ -516,6 +587,9 @@ export class DatabaseCanaryStore implements CanaryStore {
         .delete(),
       canary_hours: await this.knex('canary_hours')
         .where('hour_start', '<', cutoffs.hourlyBefore)
+        .delete(),
+      canary_days: await this.knex('canary_days')
+        .where('day_start', '<', cutoffs.hourlyBefore)
         .delete(),
       // each check keeps its latest transition: the state it is still in
       canary_transitions: await this.knex('canary_transitions')

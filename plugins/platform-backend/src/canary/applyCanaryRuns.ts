@@ -1,5 +1,6 @@
 import {
   CanaryCheckStatus,
+  DAY_MS,
   evaluateCanaryCheck,
   inferCanaryIntervalMs,
   rollUpCanaryHours,
@@ -8,8 +9,10 @@ import { Knex } from 'knex';
 import {
   CANARY_RECENT_RUNS,
   checkId,
+  dayOf,
   hourOf,
   hourRanges,
+  mergeRollups,
   runChanged,
   toRecent,
 } from './canaryRows';
@@ -199,6 +202,7 @@ function intervalOf(
   );
 }
 
+/** Rolls the touched hours up again from the runs, then their days from the hours. */
 async function rollUpHours(
   key: { cluster: string; check: string },
   hours: string[],
@@ -214,5 +218,10 @@ async function rollUpHours(
       ),
       tx,
     );
+  }
+  for (const day of new Set(hours.map(dayOf))) {
+    const to = new Date(Date.parse(day) + DAY_MS).toISOString();
+    const rows = await store.readHours(key, { from: day, to }, tx);
+    if (rows.length > 0) await store.putDays([mergeRollups(rows, day)], tx);
   }
 }

@@ -1,4 +1,8 @@
-import { HOUR_MS } from '@goldenpath/plugin-platform-common';
+import {
+  CanaryHourlyRollup,
+  DAY_MS,
+  HOUR_MS,
+} from '@goldenpath/plugin-platform-common';
 import { LogEvent } from '../eventLog/EventStore';
 import { CanaryRecentRun, CanaryRolloutRow, CanaryRunRow } from './CanaryStore';
 
@@ -109,3 +113,34 @@ export function hourRanges(
 
 export const hourOf = (iso: string) =>
   new Date(Math.floor(Date.parse(iso) / HOUR_MS) * HOUR_MS).toISOString();
+
+export const dayOf = (iso: string) =>
+  new Date(Math.floor(Date.parse(iso) / DAY_MS) * DAY_MS).toISOString();
+
+/**
+ * One row for a span from hourly rows of one check (a UTC day): counts
+ * summed, durations merged in order, the capability of the latest row. The
+ * union of the hours' durations, so any quantile over it is the hours'.
+ */
+export function mergeRollups(
+  rows: CanaryHourlyRollup[],
+  start: string,
+): CanaryHourlyRollup {
+  const sorted = [...rows].sort((x, y) => (x.hourStart < y.hourStart ? -1 : 1));
+  const sum = (pick: (r: CanaryHourlyRollup) => number) =>
+    sorted.reduce((t, r) => t + pick(r), 0);
+  const latest = sorted[sorted.length - 1];
+  return {
+    cluster: latest.cluster,
+    check: latest.check,
+    capability: latest.capability,
+    hourStart: start,
+    runs: sum(r => r.runs),
+    passes: sum(r => r.passes),
+    fails: sum(r => r.fails),
+    timeouts: sum(r => r.timeouts),
+    errors: sum(r => r.errors),
+    maintenanceRuns: sum(r => r.maintenanceRuns),
+    durationsMs: sorted.flatMap(r => r.durationsMs).sort((a, b) => a - b),
+  };
+}
