@@ -15,11 +15,12 @@ export {
   isCanaryComponent,
 } from './availability';
 export {
-  FLAPPING_DEFINITION,
+  flappingDefinition,
   P95_DEFINITION,
-  PLATFORM_WIDE_DEFINITION,
+  platformWideDefinition,
   STALE_DEFINITION,
-  STATE_DEFINITION,
+  stateDefinition,
   UPTIME_DEFINITION,
-  VERDICT_DEFINITION,
+  verdictDefinition,
 } from './components/definitions';
+export type { CanaryThresholds } from './components/definitions';

@@ -47,7 +47,7 @@ function MatrixCell(props: {
           <CheckButton
             key={check.check}
             check={check}
-            platformWide={status.platformWide}
+            status={status}
             onSelect={onSelect}
           />
         ))}

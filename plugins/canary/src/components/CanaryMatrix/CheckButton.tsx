@@ -1,7 +1,7 @@
 import ButtonBase from '@material-ui/core/ButtonBase';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { CanaryPlatformWide, CanaryStatusCheck } from '../../api/types';
+import { CanaryStatus, CanaryStatusCheck } from '../../api/types';
 import { SelectedCheck } from '../../hooks/useCanaryView';
 import { DISPLAY_LABEL } from '../canaryStatus';
 import { CheckSummary } from '../CheckSummary';
@@ -22,10 +22,10 @@ const useStyles = makeStyles(theme => ({
 /** A check inside a matrix cell; opens its drawer. */
 export function CheckButton(props: {
   check: CanaryStatusCheck;
-  platformWide: readonly CanaryPlatformWide[];
+  status: CanaryStatus;
   onSelect(check: SelectedCheck): void;
 }) {
-  const { check, platformWide, onSelect } = props;
+  const { check, status, onSelect } = props;
   const classes = useStyles();
   return (
     <ButtonBase
@@ -38,7 +38,7 @@ export function CheckButton(props: {
       <Typography variant="body2" component="span" className={classes.name}>
         {check.check}
       </Typography>
-      <CheckSummary check={check} platformWide={platformWide} />
+      <CheckSummary check={check} status={status} />
     </ButtonBase>
   );
 }

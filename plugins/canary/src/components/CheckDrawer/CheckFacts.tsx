@@ -3,6 +3,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { CanaryStatus, CanaryStatusCheck } from '../../api/types';
 import { CAPABILITY_LABEL } from '../canaryStatus';
 import { CheckBadges } from '../CheckSummary';
+import { P95_DEFINITION, UPTIME_DEFINITION } from '../definitions';
 import {
   formatAgo,
   formatDateTime,
@@ -30,7 +31,8 @@ export function CheckFacts(props: {
   const { check, status } = props;
   const classes = useStyles();
   const { stats } = check;
-  const facts: [string, string][] = [
+  // term, value and, where a word needs it, its definition
+  const facts: [string, string, string?][] = [
     ['Capability', CAPABILITY_LABEL[check.capability]],
     [
       'State',
@@ -38,10 +40,15 @@ export function CheckFacts(props: {
         ? `${check.state} since ${formatDateTime(check.since)}`
         : check.state,
     ],
-    [`Uptime (${status.window.key})`, formatUptime(stats.uptime)],
+    [
+      `Uptime (${status.window.key})`,
+      formatUptime(stats.uptime),
+      UPTIME_DEFINITION,
+    ],
     [
       `p95 duration (${status.window.key})`,
       formatDuration(stats.p95DurationMs),
+      P95_DEFINITION,
     ],
     [
       'Results in window',
@@ -60,9 +67,14 @@ export function CheckFacts(props: {
   return (
     <>
       <dl className={classes.facts}>
-        {facts.map(([term, value]) => (
+        {facts.map(([term, value, definition]) => (
           <div key={term} style={{ display: 'contents' }}>
-            <Typography component="dt" variant="body2" className={classes.term}>
+            <Typography
+              component="dt"
+              variant="body2"
+              className={classes.term}
+              title={definition}
+            >
               {term}
             </Typography>
             <Typography
@@ -75,7 +87,7 @@ export function CheckFacts(props: {
           </div>
         ))}
       </dl>
-      <CheckBadges check={check} platformWide={status.platformWide} />
+      <CheckBadges check={check} status={status} />
     </>
   );
 }

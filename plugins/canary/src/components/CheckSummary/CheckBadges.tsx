@@ -1,29 +1,28 @@
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles } from '@material-ui/core/styles';
-import { CanaryPlatformWide, CanaryStatusCheck } from '../../api/types';
-import { FLAPPING_DEFINITION, PLATFORM_WIDE_DEFINITION } from '../definitions';
+import { CanaryStatus, CanaryStatusCheck } from '../../api/types';
+import { flappingDefinition, platformWideDefinition } from '../definitions';
 import { plural } from '../format';
 
 const useStyles = makeStyles(theme => ({
   root: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) },
 }));
 
-/** "down in 2 of 5 clusters running it", when the fleet view knows. */
+/** "Down in 2 of 5 clusters running it", when the fleet view knows. */
 function platformWideText(
   check: CanaryStatusCheck,
-  platformWide: readonly CanaryPlatformWide[],
+  status: CanaryStatus,
 ): string {
-  const fleet = platformWide.find(
+  const definition = platformWideDefinition(status.thresholds);
+  const fleet = status.platformWide.find(
     p => p.check === check.check && p.capability === check.capability,
   );
   return fleet
     ? `Down in ${fleet.clustersDown.length} of ${
         fleet.clustersRunning
-      } clusters running it (${fleet.clustersDown.join(
-        ', ',
-      )}). ${PLATFORM_WIDE_DEFINITION}`
-    : PLATFORM_WIDE_DEFINITION;
+      } clusters running it (${fleet.clustersDown.join(', ')}). ${definition}`
+    : definition;
 }
 
 /**
@@ -32,14 +31,14 @@ function platformWideText(
  */
 export function CheckBadges(props: {
   check: CanaryStatusCheck;
-  platformWide: readonly CanaryPlatformWide[];
+  status: CanaryStatus;
 }) {
-  const { check, platformWide } = props;
+  const { check, status } = props;
   const classes = useStyles();
   const badges = [];
   if (check.flapping) {
     badges.push(
-      <Tooltip key="flapping" title={FLAPPING_DEFINITION}>
+      <Tooltip key="flapping" title={flappingDefinition(status.thresholds)}>
         <Chip
           size="small"
           variant="outlined"
@@ -61,10 +60,7 @@ export function CheckBadges(props: {
   }
   if (check.platformWide) {
     badges.push(
-      <Tooltip
-        key="platform-wide"
-        title={platformWideText(check, platformWide)}
-      >
+      <Tooltip key="platform-wide" title={platformWideText(check, status)}>
         <Chip size="small" color="secondary" label="Platform-wide" />
       </Tooltip>,
     );

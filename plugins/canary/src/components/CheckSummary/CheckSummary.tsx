@@ -1,6 +1,6 @@
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { CanaryPlatformWide, CanaryStatusCheck } from '../../api/types';
+import { CanaryStatus, CanaryStatusCheck } from '../../api/types';
 import { formatUptime } from '../format';
 import { CheckBadges } from './CheckBadges';
 import { CheckStatusChip } from './CheckStatusChip';
@@ -22,9 +22,9 @@ const useStyles = makeStyles(theme => ({
  */
 export function CheckSummary(props: {
   check: CanaryStatusCheck;
-  platformWide: readonly CanaryPlatformWide[];
+  status: CanaryStatus;
 }) {
-  const { check, platformWide } = props;
+  const { check, status } = props;
   const classes = useStyles();
   return (
     <div className={classes.column}>
@@ -35,7 +35,7 @@ export function CheckSummary(props: {
       <Typography variant="caption" color="textSecondary">
         {`${formatUptime(check.stats.uptime)} uptime`}
       </Typography>
-      <CheckBadges check={check} platformWide={platformWide} />
+      <CheckBadges check={check} status={status} />
     </div>
   );
 }

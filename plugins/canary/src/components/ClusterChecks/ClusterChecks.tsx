@@ -11,6 +11,7 @@ import { Fragment } from 'react';
 import { CanaryStatus, CanaryStatusCheck } from '../../api/types';
 import { SelectedCheck } from '../../hooks/useCanaryView';
 import { CAPABILITY_LABEL } from '../canaryStatus';
+import { P95_DEFINITION, UPTIME_DEFINITION } from '../definitions';
 import { CheckBadges, CheckStatusChip, RunSparkline } from '../CheckSummary';
 import { formatAgo, formatDuration, formatUptime, plural } from '../format';
 
@@ -50,7 +51,7 @@ function CheckRow(props: {
         {check.lastRunAt ? formatAgo(check.lastRunAt, status.generatedAt) : '–'}
       </TableCell>
       <TableCell>
-        <CheckBadges check={check} platformWide={status.platformWide} />
+        <CheckBadges check={check} status={status} />
       </TableCell>
     </TableRow>
   );
@@ -91,8 +92,10 @@ export function ClusterChecks(props: {
               <TableCell>Check</TableCell>
               <TableCell>Status</TableCell>
               <TableCell>Last 30 runs</TableCell>
-              <TableCell>Uptime ({status.window.key})</TableCell>
-              <TableCell>p95 duration</TableCell>
+              <TableCell title={UPTIME_DEFINITION}>
+                Uptime ({status.window.key})
+              </TableCell>
+              <TableCell title={P95_DEFINITION}>p95 duration</TableCell>
               <TableCell>Last run</TableCell>
               <TableCell>Badges</TableCell>
             </TableRow>

@@ -159,6 +159,35 @@ describe('the Canary tab of a Component', () => {
     expect(within(errorsOnly).getByText('– uptime')).toBeInTheDocument();
   });
 
+  it('explains the badges with the backend’s thresholds', async () => {
+    await renderCanaryTab(
+      createFakePlatformApi({
+        getCanaryStatus: async () => ({
+          ...componentStatus,
+          thresholds: {
+            ...componentStatus.thresholds,
+            flapEnterPercent: 40,
+            flapExitPercent: 20,
+          },
+        }),
+      }),
+    );
+    const http = await screen.findByRole('button', {
+      name: 'ingress-http in prod-eu: Down',
+    });
+    expect(
+      within(http).getByTitle(
+        /^Down in 2 of 5 clusters running it \(prod-eu, staging-eu\)\. The same check is down in at least 2 clusters at once/,
+      ),
+    ).toBeInTheDocument();
+    const flapping = checkButton(
+      'prometheus-remote-write in prod-eu: Flapping',
+    );
+    expect(
+      within(flapping).getByTitle(/starts flapping at 40 % and stops at 20 %/),
+    ).toBeInTheDocument();
+  });
+
   it('draws the latest 30 runs, coloured by outcome', async () => {
     await renderCanaryTab();
     const http = await screen.findByRole('button', {

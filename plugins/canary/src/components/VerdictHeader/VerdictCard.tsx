@@ -5,7 +5,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { CanaryStatus } from '../../api/types';
 import { VERDICT_LABEL, VERDICT_STATUS } from '../canaryStatus';
-import { VERDICT_DEFINITION } from '../definitions';
+import { verdictDefinition } from '../definitions';
 import {
   describePlatformWide,
   describeReasons,
@@ -41,7 +41,7 @@ export function VerdictCard(props: { status: CanaryStatus; subject: string }) {
           <StatusChip
             status={VERDICT_STATUS[verdict]}
             label={label}
-            title={`Verdict: ${label}. ${VERDICT_DEFINITION}`}
+            title={`Verdict: ${label}. ${verdictDefinition(status.thresholds)}`}
             size="medium"
           />
         </div>

@@ -5,7 +5,7 @@ import Typography from '@material-ui/core/Typography';
 import { CanaryStatus } from '../../api/types';
 import {
   STALE_DEFINITION,
-  STATE_DEFINITION,
+  stateDefinition,
   UPTIME_DEFINITION,
 } from '../definitions';
 import {
@@ -80,7 +80,9 @@ export function VerdictHeader(props: {
           value={String(checks.length)}
           subtitle={describeCheckCounts(checks)}
         >
-          <Typography variant="body2">{STATE_DEFINITION}</Typography>
+          <Typography variant="body2">
+            {stateDefinition(status.thresholds)}
+          </Typography>
         </MetricTile>
       </Grid>
       {stale.length > 0 && (
