@@ -3,7 +3,12 @@ import type { LeadTimeSample } from './leadTime';
 import { median } from '../stats/quantile';
 import type { IncidentRecovery } from './recovery';
 import type { ShippedDeployment } from './shipping';
-import { isoWeekStart, TimeWindow, toIso, weekStartsOverlapping } from '../time/utc';
+import {
+  isoWeekStart,
+  TimeWindow,
+  toIso,
+  weekStartsOverlapping,
+} from '../time/utc';
 import type { DoraWeek } from './types';
 
 export interface WeeklyFacts {
