@@ -4,9 +4,9 @@ import {
   SchedulerServiceTaskInvocationDefinition,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { InMemoryIntake } from '@goldenpath/plugin-platform-node/testUtils';
 import { createDemoEventProducer } from './createDemoEventProducer';
 import { catalogEntities } from './__testUtils__/catalogEntities';
-import { InMemoryIntake } from './__testUtils__/InMemoryIntake';
 
 describe('the demo producer', () => {
   it('looks at the catalog again when it is still empty at startup', async () => {

@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { InMemoryIntake } from '@goldenpath/plugin-platform-node/testUtils';
 import { catalogEntities } from './__testUtils__/catalogEntities';
-import { InMemoryIntake } from './__testUtils__/InMemoryIntake';
 import { demoCatalogFrom, seedDemoData } from './seedDemoData';
 
 function setup(maxBatchSize = 10_000) {

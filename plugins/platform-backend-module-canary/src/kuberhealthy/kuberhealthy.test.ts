@@ -3,8 +3,8 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
+import { InMemoryIntake } from '@goldenpath/plugin-platform-node/testUtils';
 import { fixture, startFakeApiServer } from '../__testUtils__/fakeApiServer';
-import { InMemoryIntake } from '../__testUtils__/InMemoryIntake';
 import { KubernetesApi } from '../kubernetes/KubernetesApi';
 import {
   KUBERHEALTHY_TASK_ID,

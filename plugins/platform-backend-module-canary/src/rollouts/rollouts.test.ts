@@ -5,8 +5,8 @@ import {
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { InMemoryIntake } from '@goldenpath/plugin-platform-node/testUtils';
 import { fixture, startFakeApiServer } from '../__testUtils__/fakeApiServer';
-import { InMemoryIntake } from '../__testUtils__/InMemoryIntake';
 import { KubernetesApi } from '../kubernetes/KubernetesApi';
 import { kubernetesComponents } from './components';
 import { measurementValue, thresholdOf } from './condition';

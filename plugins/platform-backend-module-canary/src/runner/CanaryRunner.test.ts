@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { InMemoryIntake } from '../__testUtils__/InMemoryIntake';
+import { InMemoryIntake } from '@goldenpath/plugin-platform-node/testUtils';
 import { startHttpServer } from '../__testUtils__/localServers';
 import { CanaryRunner, canaryCheckTaskId } from './CanaryRunner';
 import { readRunnerClusters } from './config';

@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { CanonicalEvent } from '@goldenpath/plugin-platform-common';
+import { InMemoryIntake } from '@goldenpath/plugin-platform-node/testUtils';
 import {
   CostSourceCluster,
   CostSourceSettings,
@@ -8,7 +9,6 @@ import {
 import { ReadClusterHours, pollClusters } from '../shared/pollClusters';
 import { NodeHourPrice } from '@goldenpath/plugin-platform-common';
 import { NodePriceBook } from '../shared/prices';
-import { InMemoryIntake } from './InMemoryIntake';
 
 /** 12:15 UTC: the hours 10:00 and 11:00 are finished and settled. */
 export const NOW = new Date('2026-11-02T12:15:00Z');

@@ -1,3 +1,4 @@
+import { InMemoryIntake } from '@goldenpath/plugin-platform-node/testUtils';
 import allocationFixture from '../__fixtures__/opencost/allocation-compute.json';
 import assets10 from '../__fixtures__/opencost/assets-10h.json';
 import assets11 from '../__fixtures__/opencost/assets-11h.json';
@@ -9,7 +10,6 @@ import {
   settingsFor,
   storedEvents,
 } from '../__testUtils__/harness';
-import { InMemoryIntake } from '../__testUtils__/InMemoryIntake';
 import { createOpenCostReader } from './readOpenCost';
 
 const N1 = 'ip-10-0-1-23.eu-west-1.compute.internal';

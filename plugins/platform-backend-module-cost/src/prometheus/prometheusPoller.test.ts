@@ -1,3 +1,4 @@
+import { InMemoryIntake } from '@goldenpath/plugin-platform-node/testUtils';
 import answers from '../__fixtures__/prometheus/query-range-by-query.json';
 import { FakeAnswer, startFakeSource } from '../__testUtils__/startFakeSource';
 import {
@@ -7,7 +8,6 @@ import {
   settingsFor,
   storedEvents,
 } from '../__testUtils__/harness';
-import { InMemoryIntake } from '../__testUtils__/InMemoryIntake';
 import { QueryName, buildQueries } from './queries';
 import { createPrometheusReader } from './readPrometheus';
 

@@ -1,5 +1,5 @@
 import { HOUR_MS } from '@goldenpath/plugin-platform-common';
-import { InMemoryIntake } from '../__testUtils__/InMemoryIntake';
+import { InMemoryIntake } from '@goldenpath/plugin-platform-node/testUtils';
 import { cluster, pollOnce, settingsFor } from '../__testUtils__/harness';
 import { nodeCostEvent } from './nodeCost';
 import { ReadClusterHours } from './pollClusters';

@@ -4,13 +4,16 @@ import {
   IngestResponse,
   validateCanonicalEvent,
 } from '@goldenpath/plugin-platform-common';
-import { PlatformEventIntake } from '@goldenpath/plugin-platform-node';
+import { PlatformEventIntake } from '../eventProducers';
 
 /**
  * The intake contract a producer sees, kept in memory: validates each event
  * with the canonical schema, is idempotent on (source, id), refuses batches
- * over `maxBatchSize` and records the size of every batch it was given. The
- * real intake is exercised by module.test.ts.
+ * over `maxBatchSize` and records the size of every batch it was given. For
+ * a producer's unit tests; a module's own module.test.ts should still run the
+ * real intake through the platform backend.
+ *
+ * @public
  */
 export class InMemoryIntake implements PlatformEventIntake {
   readonly events = new Map<string, CanonicalEvent>();
