@@ -3,14 +3,11 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import {
-  PlatformEventIntake,
-  PlatformEventProducer,
-} from '@goldenpath/plugin-platform-node';
+import { PlatformEventProducer } from '@goldenpath/plugin-platform-node';
 import { KubernetesCluster } from '../kubernetes/clusters';
 import { KubernetesApi } from '../kubernetes/KubernetesApi';
 import { ChangeFilter } from '../shared/ChangeFilter';
-import { sendEvents } from '../shared/sendEvents';
+import { pollEachCluster, scheduledProducer } from '../shared/clusterPoller';
 import {
   CapabilityRules,
   MappedRuns,
@@ -72,58 +69,31 @@ export function createKuberhealthyPoller(options: {
 }): PlatformEventProducer {
   const { settings, scheduler, logger } = options;
   const filter = new ChangeFilter();
-
-  async function poll(intake: PlatformEventIntake, signal?: AbortSignal) {
-    const failed: string[] = [];
-    for (const cluster of settings.clusters) {
-      try {
-        const api = new KubernetesApi(cluster, settings.requestTimeoutMs);
-        const read = await readKuberhealthyCluster(api, settings.rules, signal);
-        for (const problem of read.problems) {
-          logger.warn(`Kuberhealthy ${cluster.name}: ${problem}`);
-        }
-        if (read.versions.length === 0) {
-          logger.debug(`Kuberhealthy ${cluster.name}: not installed`);
-        }
-        const fresh = filter.changed(
-          read.events.map(event => ({
-            key: `${cluster.name}/${event.data.check}`,
-            event,
-          })),
-        );
-        await sendEvents(
-          intake,
-          fresh.map(f => f.event),
-          logger,
-        );
-        for (const { key, event } of fresh) filter.remember(key, event.id);
-      } catch (error) {
-        failed.push(cluster.name);
-        logger.error(
-          `Kuberhealthy ${cluster.name}: ${(error as Error).message}`,
-        );
-      }
-    }
-    if (failed.length > 0) {
-      throw new Error(
-        `Kuberhealthy: ${failed.length} of ${
-          settings.clusters.length
-        } clusters could not be read (${failed.join(
-          ', ',
-        )}); the others were; details logged above`,
-      );
-    }
-  }
-
-  return {
+  return scheduledProducer({
     id: 'canary-kuberhealthy',
-    async connect(intake) {
-      await scheduler.scheduleTask({
-        id: KUBERHEALTHY_TASK_ID,
-        ...settings.schedule,
-        scope: settings.schedule.scope ?? 'global',
-        fn: signal => poll(intake, signal),
-      });
-    },
-  };
+    taskId: KUBERHEALTHY_TASK_ID,
+    schedule: settings.schedule,
+    scheduler,
+    poll: (intake, signal) =>
+      pollEachCluster({
+        reader: 'Kuberhealthy',
+        clusters: settings.clusters,
+        requestTimeoutMs: settings.requestTimeoutMs,
+        intake,
+        logger,
+        filter,
+        async read(api) {
+          const read = await readKuberhealthyCluster(
+            api,
+            settings.rules,
+            signal,
+          );
+          if (read.versions.length === 0) {
+            logger.debug(`Kuberhealthy ${api.cluster.name}: not installed`);
+          }
+          return read;
+        },
+        keyOf: event => event.data.check,
+      }),
+  });
 }

@@ -10,9 +10,8 @@ import {
   PlatformEventProducer,
 } from '@goldenpath/plugin-platform-node';
 import { KubernetesCluster } from '../kubernetes/clusters';
-import { KubernetesApi } from '../kubernetes/KubernetesApi';
 import { ChangeFilter } from '../shared/ChangeFilter';
-import { sendEvents } from '../shared/sendEvents';
+import { pollEachCluster, scheduledProducer } from '../shared/clusterPoller';
 import { kubernetesComponents } from './components';
 import { readClusterRollouts } from './readRollouts';
 
@@ -60,58 +59,25 @@ export function createRolloutsPoller(options: {
       logger.debug('Argo Rollouts: no component is annotated for Kubernetes');
       return;
     }
-    const failed: string[] = [];
-    for (const cluster of settings.clusters) {
-      try {
-        const api = new KubernetesApi(cluster, settings.requestTimeoutMs);
-        const read = await readClusterRollouts({
-          api,
-          components,
-          signal,
-          now: options.now,
-        });
-        for (const problem of read.problems) {
-          logger.warn(`Argo Rollouts ${cluster.name}: ${problem}`);
-        }
-        const fresh = filter.changed(
-          read.events.map(event => ({
-            key: `${cluster.name}/${event.data.namespace}/${event.data.name}/${event.entityRef}`,
-            event,
-          })),
-        );
-        await sendEvents(
-          intake,
-          fresh.map(f => f.event),
-          logger,
-        );
-        for (const { key, event } of fresh) filter.remember(key, event.id);
-      } catch (error) {
-        failed.push(cluster.name);
-        logger.error(
-          `Argo Rollouts ${cluster.name}: ${(error as Error).message}`,
-        );
-      }
-    }
-    if (failed.length > 0) {
-      throw new Error(
-        `Argo Rollouts: ${failed.length} of ${
-          settings.clusters.length
-        } clusters could not be read (${failed.join(
-          ', ',
-        )}); the others were; details logged above`,
-      );
-    }
+    await pollEachCluster({
+      reader: 'Argo Rollouts',
+      clusters: settings.clusters,
+      requestTimeoutMs: settings.requestTimeoutMs,
+      intake,
+      logger,
+      filter,
+      read: api =>
+        readClusterRollouts({ api, components, signal, now: options.now }),
+      keyOf: event =>
+        `${event.data.namespace}/${event.data.name}/${event.entityRef}`,
+    });
   }
 
-  return {
+  return scheduledProducer({
     id: 'canary-rollouts',
-    async connect(intake) {
-      await scheduler.scheduleTask({
-        id: ROLLOUTS_TASK_ID,
-        ...settings.schedule,
-        scope: settings.schedule.scope ?? 'global',
-        fn: signal => poll(intake, signal),
-      });
-    },
-  };
+    taskId: ROLLOUTS_TASK_ID,
+    schedule: settings.schedule,
+    scheduler,
+    poll,
+  });
 }

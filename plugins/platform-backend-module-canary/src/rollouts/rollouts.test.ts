@@ -299,7 +299,7 @@ describe('Argo Rollouts reader', () => {
     ]);
   });
 
-  it('polls on a global task and sends only Rollouts whose status changed', async () => {
+  async function startPoller(clusters = ['prod-eu']) {
     const server = await startFakeApiServer({ ...routes });
     closers.push(server.close);
     const tasks = new Map<string, Task>();
@@ -310,7 +310,11 @@ describe('Argo Rollouts reader', () => {
     });
     const poller = createRolloutsPoller({
       settings: {
-        clusters: [server.cluster('prod-eu')],
+        clusters: clusters.map(c =>
+          c === 'broken'
+            ? { name: c, url: 'http://127.0.0.1:1', skipTLSVerify: false }
+            : server.cluster(c),
+        ),
         schedule: { frequency: { minutes: 1 }, timeout: { seconds: 50 } },
         requestTimeoutMs: 5_000,
       },
@@ -321,7 +325,11 @@ describe('Argo Rollouts reader', () => {
     });
     const intake = new InMemoryIntake(10);
     await poller.connect(intake);
-    const task = tasks.get(ROLLOUTS_TASK_ID)!;
+    return { server, intake, task: tasks.get(ROLLOUTS_TASK_ID)! };
+  }
+
+  it('polls on a global task and sends only Rollouts whose status changed', async () => {
+    const { server, intake, task } = await startPoller();
     expect(task).toMatchObject({ scope: 'global' });
     await task.fn(new AbortController().signal);
     expect(intake.events.size).toBe(5);
@@ -341,5 +349,13 @@ describe('Argo Rollouts reader', () => {
       occurredAt: '2026-11-29T09:58:00.000Z',
       data: { name: 'billing', phase: 'Healthy', actualWeight: 100 },
     });
+  });
+
+  it('reads every cluster and fails the task naming those it could not read', async () => {
+    const { intake, task } = await startPoller(['broken', 'prod-eu']);
+    await expect(task.fn(new AbortController().signal)).rejects.toThrow(
+      'Argo Rollouts: 1 of 2 clusters could not be read (broken); the others were; details logged above',
+    );
+    expect(intake.events.size).toBe(5);
   });
 });
