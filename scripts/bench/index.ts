@@ -1,8 +1,8 @@
 /*
- * `npm run bench [intake|dora|memory]`: intake throughput against the
- * plain-knex floor, DORA query latency against the raw indexed SQL floor, on
- * SQLite and PostgreSQL, and the real backend's peak memory. Prints figures and
- * ratios; asserts nothing.
+ * `npm run bench [intake|dora|cost|memory]`: intake throughput against the
+ * plain-knex floor, DORA and cost query latency against the raw indexed SQL
+ * floor, on SQLite and PostgreSQL, and the real backend's peak memory. Prints
+ * figures and ratios; asserts nothing.
  * PostgreSQL: BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432);
  * skipped with a note if it cannot be reached. Last, the real example backend is
  * started and fed over HTTP to read its peak memory.
@@ -12,11 +12,24 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchBackendMemory } from './backendMemory';
+import {
+  benchCost,
+  CostFigures,
+  CostLoadPath,
+  EndpointFigures,
+} from './costBench';
 import { benchDora, DoraFigures } from './doraBench';
 import { benchIntake, DatabaseFactory, IntakeFigures } from './intakeBench';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 50_000);
 const DORA_EVENTS = Number(process.env.BENCH_DORA_EVENTS ?? 1_000_000);
+const COST_DAYS = Number(process.env.BENCH_COST_DAYS ?? 30);
+const COST_OTHER_CONTAINERS = Number(
+  process.env.BENCH_COST_OTHER_CONTAINERS ?? 100_000,
+);
+/** `intake` sends every event through the intake and the log first (slow: see docs/benchmarks.md). */
+const COST_LOAD: CostLoadPath =
+  process.env.BENCH_COST_LOAD === 'intake' ? 'intake' : 'projection';
 const TARGET_RATIO = 2;
 
 function sqliteFactory(): DatabaseFactory {
@@ -125,7 +138,59 @@ function reportDora(label: string, f: DoraFigures) {
   );
 }
 
-const SECTIONS = ['intake', 'dora', 'memory'] as const;
+function reportCost(label: string, f: CostFigures) {
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  const n = (v: number) => v.toLocaleString('en-US');
+  console.log(
+    `\n${label}: one component's 500 containers × ${
+      f.days
+    } days of hours and one day of ${n(
+      f.otherContainers,
+    )} other containers, with their nodes: ${n(f.events)} events`,
+  );
+  console.log(
+    `  loaded: ${f.load
+      .map(s => `${s.step} ${s.seconds.toFixed(0)} s`)
+      .join('; ')}`,
+  );
+  console.log(
+    `  rows: ${Object.entries(f.rows)
+      .filter(([, count]) => count > 0)
+      .map(([table, count]) => `${table} ${n(count)}`)
+      .join(', ')}`,
+  );
+  const line = (name: string, e: EndpointFigures, judged: boolean) => {
+    console.log(`  ${name} (${e.reads})`);
+    if (!e.service) {
+      console.log(`    service FAILED: ${e.error}${judged ? ' OVER' : ''}`);
+    } else {
+      const p95 = e.service.p95;
+      console.log(
+        `    service p50 ${ms(e.service.p50)}  p95 ${ms(p95)} over ${
+          e.service.runs
+        } calls${
+          judged ? ` (target < 100 ms) ${p95 < 100 ? 'OK' : 'OVER'}` : ''
+        }`,
+      );
+    }
+    const ratio = e.service ? e.service.p95 / e.floor.p95 : NaN;
+    console.log(
+      `    floor   p50 ${ms(e.floor.p50)}  p95 ${ms(e.floor.p95)}${
+        e.service ? `  ratio p95 ${ratio.toFixed(2)}x the floor` : ''
+      }${
+        judged && e.service
+          ? ` (target <= 3x) ${ratio <= 3 ? 'OK' : 'OVER'}`
+          : ''
+      }`,
+    );
+  };
+  line('GET /cost/summary', f.summary, true);
+  line('GET /cost/pods', f.pods, false);
+  line('GET /cost/deployments', f.deployments, false);
+  line('GET /cost/recommendations', f.recommendations, false);
+}
+
+const SECTIONS = ['intake', 'dora', 'cost', 'memory'] as const;
 
 async function main() {
   const asked = process.argv.slice(2);
@@ -161,6 +226,20 @@ async function main() {
       reportDora(
         'DORA on PostgreSQL',
         await benchDora(postgresFactory(pgUrl), DORA_EVENTS),
+      );
+  }
+
+  if (run('cost')) {
+    const shape = {
+      days: COST_DAYS,
+      otherContainers: COST_OTHER_CONTAINERS,
+      load: COST_LOAD,
+    };
+    reportCost('Cost on SQLite', await benchCost(sqliteFactory(), shape));
+    if (pg)
+      reportCost(
+        'Cost on PostgreSQL',
+        await benchCost(postgresFactory(pgUrl), shape),
       );
   }
 
