@@ -1,24 +1,13 @@
-import {
-  SchedulerServiceTaskInvocationDefinition,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  EventListResponse,
-  StoredEvent,
-} from '@goldenpath/plugin-platform-common';
+import { StoredEvent } from '@goldenpath/plugin-platform-common';
+import { startPlatformTestBackend } from '@goldenpath/plugin-platform-node/testUtils';
 // The real platform backend, as an app adds it: a devDependency, since a
 // module must not import its plugin at runtime.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import platformBackend from '@goldenpath/plugin-platform-backend';
 import { JsonObject } from '@backstage/types';
-import { AddressInfo } from 'node:net';
 import { fixture, startFakeApiServer } from './__testUtils__/fakeApiServer';
 import { startHttpServer } from './__testUtils__/localServers';
 import { KUBERHEALTHY_PATHS } from './kuberhealthy/types';
@@ -30,9 +19,6 @@ import platformModuleCanarySources, {
 } from './index';
 
 jest.setTimeout(60_000);
-
-type Task = SchedulerServiceTaskInvocationDefinition &
-  SchedulerServiceTaskScheduleDefinition;
 
 const entities: Entity[] = [
   {
@@ -60,43 +46,16 @@ describe('platformModuleCanarySources', () => {
     closers = [];
   });
 
-  async function start(canary: JsonObject, kubernetes?: JsonObject) {
-    const tasks = new Map<string, Task>();
-    const scheduler = mockServices.scheduler.mock({
-      scheduleTask: jest.fn(async (task: Task) => {
-        tasks.set(task.id, task);
-      }),
-    });
-    const { server } = await startTestBackend({
+  const start = (canary: JsonObject, kubernetes?: JsonObject) =>
+    startPlatformTestBackend({
       features: [
         platformBackend,
         platformModuleCanarySources,
-        scheduler.factory,
         catalogServiceMock.factory({ entities }),
-        mockServices.rootConfig.factory({
-          data: {
-            events: { useEventBus: 'never' },
-            platform: { canary },
-            ...(kubernetes ? { kubernetes } : {}),
-          },
-        }),
       ],
+      platform: { canary },
+      config: kubernetes ? { kubernetes } : {},
     });
-    const { port } = server.address() as AddressInfo;
-    return { tasks, baseUrl: `http://localhost:${port}/api/platform` };
-  }
-
-  async function listEvents(
-    baseUrl: string,
-    query: Record<string, string> = {},
-  ): Promise<StoredEvent[]> {
-    const params = new URLSearchParams({ ...query, limit: '1000' });
-    const res = await fetch(`${baseUrl}/events?${params}`, {
-      headers: { Authorization: mockCredentials.user.header() },
-    });
-    expect(res.status).toBe(200);
-    return ((await res.json()) as EventListResponse).items;
-  }
 
   it('runs configured checks into the real intake, linked to the cluster Resource', async () => {
     const app = await startHttpServer((_req, res) => {
@@ -104,7 +63,7 @@ describe('platformModuleCanarySources', () => {
       res.end('no healthy upstream');
     });
     closers.push(app.close);
-    const { tasks, baseUrl } = await start({
+    const { tasks, listEvents } = await start({
       clusters: [
         {
           name: 'prod-eu',
@@ -130,7 +89,7 @@ describe('platformModuleCanarySources', () => {
     expect(tasks.has(ROLLOUTS_TASK_ID)).toBe(false);
 
     await task!.fn(new AbortController().signal);
-    const [event] = await listEvents(baseUrl, { type: 'canary.run' });
+    const [event] = await listEvents({ type: 'canary.run' });
     expect(event).toMatchObject({
       source: 'canary-runner',
       type: 'canary.run',
@@ -152,7 +111,7 @@ describe('platformModuleCanarySources', () => {
       res.end('ok');
     });
     closers.push(app.close);
-    const { baseUrl } = await start({
+    const { baseUrl, listEvents } = await start({
       clusters: [
         {
           name: 'prod-eu',
@@ -180,7 +139,7 @@ describe('platformModuleCanarySources', () => {
     let runs: StoredEvent[] = [];
     for (let i = 0; i < 50 && runs.length === 0; i++) {
       await new Promise(resolve => setTimeout(resolve, 100));
-      runs = await listEvents(baseUrl, { type: 'canary.run' });
+      runs = await listEvents({ type: 'canary.run' });
     }
     expect(runs).toHaveLength(1);
     expect(runs[0].data).toMatchObject({
@@ -201,7 +160,7 @@ describe('platformModuleCanarySources', () => {
         fixture('rollouts/analysisrun-checkout.json'),
     });
     closers.push(api.close);
-    const { tasks, baseUrl } = await start(
+    const { tasks, listEvents } = await start(
       {
         kuberhealthy: { capabilities: { 'kuberhealthy/deployment': 'deploy' } },
         rollouts: {},
@@ -230,7 +189,7 @@ describe('platformModuleCanarySources', () => {
     await tasks.get(KUBERHEALTHY_TASK_ID)!.fn(new AbortController().signal);
     await tasks.get(ROLLOUTS_TASK_ID)!.fn(new AbortController().signal);
 
-    const runs = await listEvents(baseUrl, { type: 'canary.run' });
+    const runs = await listEvents({ type: 'canary.run' });
     expect(runs.map(r => r.source).sort()).toEqual([
       'kuberhealthy/prod-eu',
       'kuberhealthy/prod-eu',
@@ -238,7 +197,7 @@ describe('platformModuleCanarySources', () => {
     expect(runs.every(r => r.entityRef === 'resource:default/prod-eu')).toBe(
       true,
     );
-    const rollouts = await listEvents(baseUrl, {
+    const rollouts = await listEvents({
       type: 'rollout.updated',
       entityRef: 'component:default/checkout',
     });

@@ -1,33 +1,17 @@
-import {
-  SchedulerServiceTaskInvocationDefinition,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  EventListResponse,
-  HOUR_MS,
-  StoredEvent,
-} from '@goldenpath/plugin-platform-common';
+import { HOUR_MS } from '@goldenpath/plugin-platform-common';
+import { startPlatformTestBackend } from '@goldenpath/plugin-platform-node/testUtils';
 // The real platform backend, as an app adds it: a devDependency, since a
 // module must not import its plugin at runtime.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import platformBackend from '@goldenpath/plugin-platform-backend';
 import { JsonObject } from '@backstage/types';
-import { AddressInfo } from 'node:net';
 import { startFakeSource } from './__testUtils__/startFakeSource';
 import { COST_SOURCE_TASK_IDS } from './createCostSourcesProducer';
 import platformModuleCostSources from './index';
 
 jest.setTimeout(60_000);
-
-type ScheduledTask = SchedulerServiceTaskInvocationDefinition &
-  SchedulerServiceTaskScheduleDefinition;
 
 const entities: Entity[] = [
   {
@@ -106,42 +90,15 @@ function openCostForAnyHours(path: string, query: URLSearchParams) {
   };
 }
 
-async function start(cost: JsonObject) {
-  const tasks = new Map<string, ScheduledTask>();
-  const scheduler = mockServices.scheduler.mock({
-    scheduleTask: jest.fn(async (task: ScheduledTask) => {
-      tasks.set(task.id, task);
-    }),
-  });
-  const { server } = await startTestBackend({
+const start = (cost: JsonObject) =>
+  startPlatformTestBackend({
     features: [
       platformBackend,
       platformModuleCostSources,
-      scheduler.factory,
       catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({
-        data: {
-          events: { useEventBus: 'never' },
-          platform: { intake: { maxBatchSize: 2 }, cost },
-        },
-      }),
     ],
+    platform: { intake: { maxBatchSize: 2 }, cost },
   });
-  const { port } = server.address() as AddressInfo;
-  return { tasks, baseUrl: `http://localhost:${port}/api/platform` };
-}
-
-async function listEvents(
-  baseUrl: string,
-  query: Record<string, string> = {},
-): Promise<StoredEvent[]> {
-  const params = new URLSearchParams({ ...query, limit: '1000' });
-  const res = await fetch(`${baseUrl}/events?${params}`, {
-    headers: { Authorization: mockCredentials.user.header() },
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as EventListResponse).items;
-}
 
 describe('platformModuleCostSources', () => {
   let closers: Array<() => Promise<void>> = [];
@@ -153,7 +110,7 @@ describe('platformModuleCostSources', () => {
   it('registers a producer whose global task polls OpenCost into the real intake', async () => {
     const openCost = await startFakeSource(openCostForAnyHours);
     closers.push(openCost.close);
-    const { tasks, baseUrl } = await start({
+    const { tasks, listEvents } = await start({
       sources: {
         opencost: {
           clusters: [{ name: 'prod-eu', baseUrl: openCost.baseUrl }],
@@ -171,7 +128,7 @@ describe('platformModuleCostSources', () => {
     expect(tasks.has(COST_SOURCE_TASK_IDS.prometheus)).toBe(false);
 
     await task!.fn(new AbortController().signal);
-    const events = await listEvents(baseUrl);
+    const events = await listEvents();
     expect(events.map(e => e.type).sort()).toEqual([
       'node.cost',
       'node.cost',
@@ -183,7 +140,7 @@ describe('platformModuleCostSources', () => {
     expect(new Set(events.map(e => e.source))).toEqual(
       new Set(['opencost/prod-eu']),
     );
-    const linked = await listEvents(baseUrl, {
+    const linked = await listEvents({
       entityRef: 'component:default/checkout',
     });
     expect(linked.map(e => e.type)).toEqual([
@@ -194,7 +151,7 @@ describe('platformModuleCostSources', () => {
 
     // the next run reads the same hours again and stores nothing new
     await task!.fn(new AbortController().signal);
-    expect(await listEvents(baseUrl)).toHaveLength(6);
+    expect(await listEvents()).toHaveLength(6);
   });
 
   it('ends the task with an error naming the clusters that failed', async () => {

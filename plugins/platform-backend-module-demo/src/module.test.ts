@@ -1,65 +1,34 @@
-import {
-  SchedulerServiceTaskInvocationDefinition,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
-  EventListResponse,
-  StoredEvent,
-} from '@goldenpath/plugin-platform-common';
+  PlatformTestTask,
+  startPlatformTestBackend,
+} from '@goldenpath/plugin-platform-node/testUtils';
 // The real platform backend, as the example backend adds it: a devDependency,
 // since a module must not import its plugin at runtime.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import platformBackend from '@goldenpath/plugin-platform-backend';
-import { AddressInfo } from 'node:net';
+import { JsonObject } from '@backstage/types';
 import { catalogEntities } from './__testUtils__/catalogEntities';
 import { DEMO_TASK_ID } from './createDemoEventProducer';
 import platformModuleDemo from './index';
 
 jest.setTimeout(60_000);
 
-type ScheduledTask = SchedulerServiceTaskInvocationDefinition &
-  SchedulerServiceTaskScheduleDefinition;
-
-/**
- * The real platform backend with this module on an in-memory SQLite database.
- * The scheduler only records tasks, so the test runs the demo task itself and
- * sees its errors.
- */
-async function start(demo: Record<string, unknown> = {}) {
-  const tasks = new Map<string, ScheduledTask>();
-  const scheduler = mockServices.scheduler.mock({
-    scheduleTask: jest.fn(async (task: ScheduledTask) => {
-      tasks.set(task.id, task);
-    }),
-  });
-  const { server } = await startTestBackend({
+/** The real platform backend with this module, as the example backend adds it. */
+const start = (demo: JsonObject = {}) =>
+  startPlatformTestBackend({
     features: [
       platformBackend,
       platformModuleDemo,
-      scheduler.factory,
       catalogServiceMock.factory({ entities: catalogEntities }),
-      mockServices.rootConfig.factory({
-        data: {
-          events: { useEventBus: 'never' },
-          platform: {
-            intake: { maxBatchSize: 100 },
-            demo: { historyDays: 10, telemetryDays: 1, ...demo },
-          },
-        },
-      }),
     ],
+    platform: {
+      intake: { maxBatchSize: 100 },
+      demo: { historyDays: 10, telemetryDays: 1, ...demo },
+    },
   });
-  const { port } = server.address() as AddressInfo;
-  return { tasks, baseUrl: `http://localhost:${port}/api/platform` };
-}
 
-function demoTask(tasks: Map<string, ScheduledTask>): ScheduledTask {
+function demoTask(tasks: Map<string, PlatformTestTask>): PlatformTestTask {
   const task = tasks.get(DEMO_TASK_ID);
   if (!task) {
     throw new Error(
@@ -71,34 +40,9 @@ function demoTask(tasks: Map<string, ScheduledTask>): ScheduledTask {
   return task;
 }
 
-/** `GET /events` with a user's credentials, every page (newest first). */
-async function listEvents(
-  baseUrl: string,
-  query: Record<string, string> = {},
-): Promise<StoredEvent[]> {
-  const items: StoredEvent[] = [];
-  let before: string | undefined;
-  do {
-    const params = new URLSearchParams({
-      ...query,
-      limit: '1000',
-      ...(before ? { before } : {}),
-    });
-    const res = await fetch(`${baseUrl}/events?${params}`, {
-      headers: { Authorization: mockCredentials.user.header() },
-    });
-    expect(res.status).toBe(200);
-    const page = (await res.json()) as EventListResponse;
-    items.push(...page.items);
-    before =
-      page.nextCursor === undefined ? undefined : String(page.nextCursor);
-  } while (before);
-  return items;
-}
-
 describe('platformModuleDemo', () => {
   it('sends linked demo history through the real intake, and a rerun adds nothing', async () => {
-    const { tasks, baseUrl } = await start();
+    const { tasks, listEvents } = await start();
     const task = demoTask(tasks);
     expect(task).toMatchObject({
       scope: 'global',
@@ -106,10 +50,10 @@ describe('platformModuleDemo', () => {
       timeout: { minutes: 10 },
       initialDelay: { seconds: 15 },
     });
-    expect(await listEvents(baseUrl)).toEqual([]);
+    expect(await listEvents()).toEqual([]);
 
     await task.fn(new AbortController().signal);
-    const events = await listEvents(baseUrl);
+    const events = await listEvents();
     expect(events.length).toBeGreaterThan(100); // more than one batch
     expect(events.filter(e => !e.source.startsWith('demo-'))).toEqual([]);
     expect(new Set(events.map(e => e.type))).toEqual(
@@ -123,9 +67,9 @@ describe('platformModuleDemo', () => {
         'canary.run',
       ]),
     );
-    expect(await listEvents(baseUrl, { unlinked: 'true' })).toEqual([]);
+    expect(await listEvents({ unlinked: 'true' })).toEqual([]);
     expect(
-      await listEvents(baseUrl, {
+      await listEvents({
         entityRef: 'component:default/ledger-service',
       }),
     ).not.toEqual([]);
@@ -153,7 +97,7 @@ describe('platformModuleDemo', () => {
     }
 
     await task.fn(new AbortController().signal);
-    expect((await listEvents(baseUrl)).length).toBe(events.length);
+    expect((await listEvents()).length).toBe(events.length);
   });
 
   it('reads its schedule from config', async () => {
@@ -167,8 +111,8 @@ describe('platformModuleDemo', () => {
   });
 
   it('stays idle when platform.demo.enabled is false', async () => {
-    const { tasks, baseUrl } = await start({ enabled: false });
+    const { tasks, listEvents } = await start({ enabled: false });
     expect(tasks.has(DEMO_TASK_ID)).toBe(false);
-    expect(await listEvents(baseUrl)).toEqual([]);
+    expect(await listEvents()).toEqual([]);
   });
 });

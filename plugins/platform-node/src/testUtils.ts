@@ -4,3 +4,8 @@
  * @packageDocumentation
  */
 export { InMemoryIntake } from './testUtils/InMemoryIntake';
+export { startPlatformTestBackend } from './testUtils/startPlatformTestBackend';
+export type {
+  PlatformTestBackend,
+  PlatformTestTask,
+} from './testUtils/startPlatformTestBackend';

@@ -16,7 +16,7 @@ import { PlatformEventIntake } from '../eventProducers';
  * @public
  */
 export class InMemoryIntake implements PlatformEventIntake {
-  readonly events = new Map<string, CanonicalEvent>();
+  readonly events: Map<string, CanonicalEvent> = new Map();
   readonly batchSizes: number[] = [];
 
   constructor(readonly maxBatchSize: number) {}
