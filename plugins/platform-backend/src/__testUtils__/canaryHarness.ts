@@ -13,9 +13,8 @@ import { CanaryService } from '../canary/CanaryService';
 import { readCanaryConfig } from '../canary/config';
 import { DatabaseCanaryStore } from '../canary/DatabaseCanaryStore';
 import { DatabaseEventStore } from '../eventLog/DatabaseEventStore';
-import { EventIntake } from '../ingest/EventIntake';
-import { EntityIndex } from '../linker/EntityIndex';
 import { CANARY_NOW } from './canaryEvents';
+import { createLinkingIntake } from './linkingIntake';
 import { createTestRunner } from './projections';
 import { scopedCatalog, Visibility } from './scopedCatalog';
 
@@ -43,14 +42,10 @@ export async function createCanaryHarness(options: {
   const settings = readCanaryConfig(
     new ConfigReader({ platform: { canary: options.config ?? {} } }),
   );
-  const index = EntityIndex.fromEntities(options.catalog);
-  const intake = new EventIntake({
-    store: events,
-    linker: {
-      link: async ts => ts.map(t => index.resolve(t.subject, t.entityRef)),
-    },
+  const { intake } = createLinkingIntake({
+    events,
+    linkable: options.catalog,
     maxBatchSize: 100_000,
-    maxFutureSkewMs: Infinity,
   });
   const logger = mockServices.logger.mock();
   const projector = await createTestRunner({

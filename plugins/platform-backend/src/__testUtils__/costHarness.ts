@@ -8,8 +8,7 @@ import { createCostProjection } from '../cost/costProjection';
 import { CostService } from '../cost/CostService';
 import { DatabaseCostStore } from '../cost/DatabaseCostStore';
 import { DatabaseEventStore } from '../eventLog/DatabaseEventStore';
-import { EventIntake } from '../ingest/EventIntake';
-import { EntityIndex } from '../linker/EntityIndex';
+import { createLinkingIntake } from './linkingIntake';
 import { createTestRunner } from './projections';
 import { scopedCatalog } from './scopedCatalog';
 
@@ -40,20 +39,10 @@ export async function createCostHarness(options: {
   const settings = readCostConfig(
     new ConfigReader({ platform: { cost: options.config ?? {} } }),
   );
-  const index = EntityIndex.fromEntities(options.linkable);
-  let unlinked = false;
-  const intake = new EventIntake({
-    store: events,
-    linker: {
-      link: async ts =>
-        ts.map(t =>
-          unlinked
-            ? { reason: 'later' }
-            : index.resolve(t.subject, t.entityRef),
-        ),
-    },
+  const { intake, index, linkLater } = createLinkingIntake({
+    events,
+    linkable: options.linkable,
     maxBatchSize: 10_000,
-    maxFutureSkewMs: Infinity,
   });
   const projector = await createTestRunner({
     database,
@@ -97,6 +86,6 @@ export async function createCostHarness(options: {
     cost,
     catalog,
     relink,
-    linkLater: (v: boolean) => (unlinked = v),
+    linkLater,
   };
 }

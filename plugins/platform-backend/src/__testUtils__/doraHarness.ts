@@ -6,8 +6,7 @@ import { DatabaseDoraStore } from '../dora/DatabaseDoraStore';
 import { createDoraProjection } from '../dora/doraProjection';
 import { DoraService } from '../dora/DoraService';
 import { DatabaseEventStore } from '../eventLog/DatabaseEventStore';
-import { EventIntake } from '../ingest/EventIntake';
-import { EntityIndex } from '../linker/EntityIndex';
+import { createLinkingIntake } from './linkingIntake';
 import { createTestRunner } from './projections';
 
 /**
@@ -25,20 +24,10 @@ export async function createDoraHarness(options: {
   const database = mockServices.database({ knex: options.knex });
   const events = await DatabaseEventStore.create({ database });
   const store = await DatabaseDoraStore.create({ database });
-  const index = EntityIndex.fromEntities(options.linkable);
-  let unlinked = false;
-  const intake = new EventIntake({
-    store: events,
-    linker: {
-      link: async ts =>
-        ts.map(t =>
-          unlinked
-            ? { reason: 'later' }
-            : index.resolve(t.subject, t.entityRef),
-        ),
-    },
+  const { intake, linkLater } = createLinkingIntake({
+    events,
+    linkable: options.linkable,
     maxBatchSize: 1000,
-    maxFutureSkewMs: Infinity,
   });
   const projector = await createTestRunner({
     database,
@@ -63,6 +52,6 @@ export async function createDoraHarness(options: {
     intake,
     projector,
     dora,
-    linkLater: (v: boolean) => (unlinked = v),
+    linkLater,
   };
 }
