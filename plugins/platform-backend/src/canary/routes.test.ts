@@ -1,17 +1,15 @@
 import {
   mockCredentials,
-  mockErrorHandler,
   mockServices,
   TestDatabaseId,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import express from 'express';
 import request from 'supertest';
 import { canaryRuns, EU } from '../__testUtils__/canaryEvents';
 import { createCanaryHarness } from '../__testUtils__/canaryHarness';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { catalogEntities } from '../__testUtils__/events';
-import { createRouter } from '../service/router';
+import { createFeatureApp } from '../__testUtils__/featureApp';
 import { registerCanaryRoutes } from './routes';
 
 jest.setTimeout(120_000);
@@ -51,28 +49,13 @@ describe.each(databases.eachSupportedId())('canary routes (%s)', id => {
         : [],
     });
     await h.send(canaryRuns('ppfff', { from: '2026-11-09T11:00:00Z' }));
-    const router = await createRouter({
-      intake: {} as any,
-      store: h.events,
+    const app = await createFeatureApp({
+      id: 'canary',
+      registerRoutes: (r, context) =>
+        registerCanaryRoutes(r, context, h.canary),
+      events: h.events,
       catalog: h.catalog,
-      features: [
-        {
-          id: 'canary',
-          projections: [],
-          registerRoutes: (r, context) =>
-            registerCanaryRoutes(r, context, h.canary),
-        },
-      ],
-      linkerStatus: () => ({ entitiesIndexed: 0, indexBuiltAt: null }),
-      projectionHealth: async () => ({}),
-      sources: [],
-      httpAuth: mockServices.httpAuth({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      permissions: mockServices.permissions(),
-      maxBodySize: '1mb',
     });
-    const app = express().use(router).use(mockErrorHandler());
     const auth = mockCredentials.user.header('user:default/bob');
     const get = (path: string) =>
       request(app).get(path).set('Authorization', auth);

@@ -1,16 +1,10 @@
-import {
-  TestDatabaseId,
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import express from 'express';
+import { TestDatabaseId, mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { createCostHarness } from '../__testUtils__/costHarness';
 import { CLUSTER, costHistory } from '../__testUtils__/costEvents';
 import { catalogEntities } from '../__testUtils__/events';
-import { createRouter } from '../service/router';
+import { createFeatureApp } from '../__testUtils__/featureApp';
 import { registerCostRoutes } from './routes';
 
 jest.setTimeout(120_000);
@@ -28,28 +22,13 @@ describe.each(databases.eachSupportedId())('GET /cost/* (%s)', id => {
     });
     await harness.intake.ingest(costHistory());
     await harness.projector.catchUp();
-    const router = await createRouter({
-      intake: {} as any,
-      store: harness.events,
+    const app = await createFeatureApp({
+      id: 'cost',
+      registerRoutes: (r, context) =>
+        registerCostRoutes(r, context, harness.cost),
+      events: harness.events,
       catalog: harness.catalog,
-      features: [
-        {
-          id: 'cost',
-          projections: [],
-          registerRoutes: (r, context) =>
-            registerCostRoutes(r, context, harness.cost),
-        },
-      ],
-      linkerStatus: () => ({ entitiesIndexed: 0, indexBuiltAt: null }),
-      projectionHealth: async () => ({}),
-      sources: [],
-      httpAuth: mockServices.httpAuth({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      permissions: mockServices.permissions(),
-      maxBodySize: '1mb',
     });
-    const app = express().use(router).use(mockErrorHandler());
     const get = (path: string, as = 'user:default/bob') =>
       request(app)
         .get(path)
