@@ -225,21 +225,10 @@ export class DatabaseCostStore implements CostStore {
     rows: { containers: ContainerHourRow[]; idle: ClusterHourRow[] },
     tx: Knex.Transaction,
   ): Promise<void> {
-    await tx('cost_container_hours')
-      .where({ cluster, hour_start: hourStart })
-      .delete();
-    await tx('cost_cluster_hours')
-      .where({ cluster, hour_start: hourStart })
-      .delete();
-    for (const chunk of chunks(
-      this.chunk,
-      rows.containers.map(containerHourToRow),
-    )) {
-      await tx('cost_container_hours').insert(chunk);
-    }
-    for (const chunk of chunks(this.chunk, rows.idle.map(clusterHourToRow))) {
-      await tx('cost_cluster_hours').insert(chunk);
-    }
+    await this.replaceRows(tx, { cluster, hour_start: hourStart }, [
+      ['cost_container_hours', rows.containers.map(containerHourToRow)],
+      ['cost_cluster_hours', rows.idle.map(clusterHourToRow)],
+    ]);
   }
 
   async listHoursOfDay(
@@ -283,16 +272,23 @@ export class DatabaseCostStore implements CostStore {
     rows: { controllers: ControllerDayRow[]; idle: ClusterDayRow[] },
     tx: Knex.Transaction,
   ): Promise<void> {
-    await tx('cost_controller_days').where({ cluster, day }).delete();
-    await tx('cost_cluster_days').where({ cluster, day }).delete();
-    for (const chunk of chunks(
-      this.chunk,
-      rows.controllers.map(controllerDayToRow),
-    )) {
-      await tx('cost_controller_days').insert(chunk);
-    }
-    for (const chunk of chunks(this.chunk, rows.idle.map(clusterDayToRow))) {
-      await tx('cost_cluster_days').insert(chunk);
+    await this.replaceRows(tx, { cluster, day }, [
+      ['cost_controller_days', rows.controllers.map(controllerDayToRow)],
+      ['cost_cluster_days', rows.idle.map(clusterDayToRow)],
+    ]);
+  }
+
+  /** Deletes the rows matching `where` from each table, then inserts the new ones. */
+  private async replaceRows(
+    tx: Knex.Transaction,
+    where: Row,
+    tables: Array<[table: string, rows: Row[]]>,
+  ): Promise<void> {
+    for (const [table] of tables) await tx(table).where(where).delete();
+    for (const [table, rows] of tables) {
+      for (const chunk of chunks(this.chunk, rows)) {
+        await tx(table).insert(chunk);
+      }
     }
   }
 
