@@ -10,6 +10,12 @@ import { ReadClusterHours, pollClusters } from '../shared/pollClusters';
 import { NodeHourPrice } from '@goldenpath/plugin-platform-common';
 import { NodePriceBook } from '../shared/prices';
 
+export const MIB = 2 ** 20;
+export const GIB = 2 ** 30;
+/** The nodes of the recorded fixtures: OpenCost's and Prometheus's are of one cluster. */
+export const N1 = 'ip-10-0-1-23.eu-west-1.compute.internal';
+export const N2 = 'ip-10-0-2-7.eu-west-1.compute.internal';
+
 /** 12:15 UTC: the hours 10:00 and 11:00 are finished and settled. */
 export const NOW = new Date('2026-11-02T12:15:00Z');
 

@@ -55,3 +55,22 @@ export async function startFakeSource(
       }),
   };
 }
+
+/**
+ * For a describe block: starts fake sources as its tests ask and closes every
+ * one after each test.
+ */
+export function fakeSourcesPerTest() {
+  let started: Array<{ close(): Promise<void> }> = [];
+  afterEach(async () => {
+    await Promise.all(started.map(s => s.close()));
+    started = [];
+  });
+  return async (
+    answer: (path: string, query: URLSearchParams) => FakeAnswer,
+  ) => {
+    const source = await startFakeSource(answer);
+    started.push(source);
+    return source;
+  };
+}

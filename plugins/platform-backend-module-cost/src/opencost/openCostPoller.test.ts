@@ -2,8 +2,15 @@ import { InMemoryIntake } from '@goldenpath/plugin-platform-node/testUtils';
 import allocationFixture from '../__fixtures__/opencost/allocation-compute.json';
 import assets10 from '../__fixtures__/opencost/assets-10h.json';
 import assets11 from '../__fixtures__/opencost/assets-11h.json';
-import { FakeAnswer, startFakeSource } from '../__testUtils__/startFakeSource';
 import {
+  FakeAnswer,
+  fakeSourcesPerTest,
+} from '../__testUtils__/startFakeSource';
+import {
+  GIB,
+  MIB,
+  N1,
+  N2,
   cluster,
   pollOnce,
   priceBook,
@@ -11,11 +18,6 @@ import {
   storedEvents,
 } from '../__testUtils__/harness';
 import { createOpenCostReader } from './readOpenCost';
-
-const N1 = 'ip-10-0-1-23.eu-west-1.compute.internal';
-const N2 = 'ip-10-0-2-7.eu-west-1.compute.internal';
-const MIB = 2 ** 20;
-const GIB = 2 ** 30;
 
 /** OpenCost as the fixtures record it: allocations, and assets per hour. */
 function openCost(path: string, query: URLSearchParams): FakeAnswer {
@@ -73,16 +75,7 @@ function usage(
 }
 
 describe('OpenCost poller', () => {
-  let servers: Array<{ close(): Promise<void> }> = [];
-  afterEach(async () => {
-    await Promise.all(servers.map(s => s.close()));
-    servers = [];
-  });
-  async function serve(answer: typeof openCost) {
-    const server = await startFakeSource(answer);
-    servers.push(server);
-    return server;
-  }
+  const serve = fakeSourcesPerTest();
 
   it('turns the allocations of whole hours into one pod.usage per container-hour', async () => {
     const server = await serve(openCost);

@@ -1,7 +1,14 @@
 import { InMemoryIntake } from '@goldenpath/plugin-platform-node/testUtils';
 import answers from '../__fixtures__/prometheus/query-range-by-query.json';
-import { FakeAnswer, startFakeSource } from '../__testUtils__/startFakeSource';
 import {
+  FakeAnswer,
+  fakeSourcesPerTest,
+} from '../__testUtils__/startFakeSource';
+import {
+  GIB,
+  MIB,
+  N1,
+  N2,
   cluster,
   pollOnce,
   priceBook,
@@ -10,11 +17,6 @@ import {
 } from '../__testUtils__/harness';
 import { QueryName, buildQueries } from './queries';
 import { createPrometheusReader } from './readPrometheus';
-
-const N1 = 'ip-10-0-1-23.eu-west-1.compute.internal';
-const N2 = 'ip-10-0-2-7.eu-west-1.compute.internal';
-const MIB = 2 ** 20;
-const GIB = 2 ** 30;
 
 /** Which query a request runs, by comparing with the queries the poller builds. */
 function queryName(
@@ -50,16 +52,7 @@ const prices = priceBook({
 const reader = () => createPrometheusReader({ timeoutMs: 2_000, prices });
 
 describe('Prometheus poller', () => {
-  let servers: Array<{ close(): Promise<void> }> = [];
-  afterEach(async () => {
-    await Promise.all(servers.map(s => s.close()));
-    servers = [];
-  });
-  async function serve(answer: typeof prometheus) {
-    const server = await startFakeSource(answer);
-    servers.push(server);
-    return server;
-  }
+  const serve = fakeSourcesPerTest();
 
   it('runs each query once per chunk, with one point per hour end', async () => {
     const server = await serve(prometheus);
