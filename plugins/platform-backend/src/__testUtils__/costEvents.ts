@@ -4,12 +4,39 @@ import {
   CostNodePrice,
   HOUR_MS,
 } from '@goldenpath/plugin-platform-common';
+import { catalogEntities } from './events';
 
 /** Hour 0 of the hand-built cost data: Monday 2026-11-02 00:00 UTC. */
 export const COST_START_MS = Date.parse('2026-11-02T00:00:00.000Z');
 export const GiB = 2 ** 30;
 export const MiB = 2 ** 20;
 export const CLUSTER = 'prod-eu-west-1';
+
+/** The entities of costHistory(), as the cost service suites name them. */
+export const PAYMENTS = 'component:default/payments-api';
+export const LEDGER = 'component:default/ledger-service';
+export const GROUP = 'group:default/team-payments';
+export const RESOURCE = `resource:default/${CLUSTER}`;
+/** The two whole days of costHistory(), as a request's window. */
+export const TWO_DAYS = {
+  from: '2026-11-02T00:00:00Z',
+  to: '2026-11-04T00:00:00Z',
+};
+
+/** The test catalog with its components owned by GROUP, and that group. */
+export const costCatalog = [
+  ...catalogEntities.map(e =>
+    e.kind === 'Component'
+      ? { ...e, relations: [{ type: 'ownedBy', targetRef: GROUP }] }
+      : e,
+  ),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'team-payments', namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  },
+];
 
 export const hourIso = (hour: number) =>
   new Date(COST_START_MS + hour * HOUR_MS).toISOString();

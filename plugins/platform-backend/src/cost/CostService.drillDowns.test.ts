@@ -8,6 +8,12 @@ import { createTestDatabases } from '../__testUtils__/databases';
 import { createCostHarness } from '../__testUtils__/costHarness';
 import {
   CLUSTER,
+  GROUP,
+  LEDGER,
+  PAYMENTS,
+  RESOURCE,
+  TWO_DAYS,
+  costCatalog,
   GiB,
   costHistory,
   hourIso,
@@ -21,23 +27,7 @@ import { catalogEntities, deploymentEvent } from '../__testUtils__/events';
 jest.setTimeout(120_000);
 const databases = createTestDatabases();
 
-const PAYMENTS = 'component:default/payments-api';
-const LEDGER = 'component:default/ledger-service';
-const GROUP = 'group:default/team-payments';
-const RESOURCE = 'resource:default/prod-eu-west-1';
-const owned = catalogEntities.map(e =>
-  e.kind === 'Component'
-    ? { ...e, relations: [{ type: 'ownedBy', targetRef: GROUP }] }
-    : e,
-);
-const group = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name: 'team-payments', namespace: 'default' },
-  spec: { type: 'team', children: [] },
-};
 const user = mockCredentials.user();
-const TWO_DAYS = { from: '2026-11-02T00:00:00Z', to: '2026-11-04T00:00:00Z' };
 const PAYMENTS_DEPLOYMENT = {
   cluster: CLUSTER,
   namespace: 'payments',
@@ -52,7 +42,7 @@ describe.each(databases.eachSupportedId())('cost drill-downs (%s)', id => {
     const harness = await createCostHarness({
       knex: await databases.init(id as TestDatabaseId),
       linkable: catalogEntities,
-      catalog: [...owned, group],
+      catalog: costCatalog,
       config,
     });
     await harness.intake.ingest([...costHistory(), ...extra]);

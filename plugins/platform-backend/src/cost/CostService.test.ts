@@ -9,6 +9,12 @@ import { createTestDatabases } from '../__testUtils__/databases';
 import { createCostHarness } from '../__testUtils__/costHarness';
 import {
   CLUSTER,
+  GROUP,
+  LEDGER,
+  PAYMENTS,
+  RESOURCE,
+  TWO_DAYS,
+  costCatalog,
   costHistory,
   hourIso,
   modelInput,
@@ -21,23 +27,7 @@ import { catalogEntities } from '../__testUtils__/events';
 jest.setTimeout(120_000);
 const databases = createTestDatabases();
 
-const PAYMENTS = 'component:default/payments-api';
-const LEDGER = 'component:default/ledger-service';
-const GROUP = 'group:default/team-payments';
-const RESOURCE = 'resource:default/prod-eu-west-1';
-const owned = catalogEntities.map(e =>
-  e.kind === 'Component'
-    ? { ...e, relations: [{ type: 'ownedBy', targetRef: GROUP }] }
-    : e,
-);
-const group = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name: 'team-payments', namespace: 'default' },
-  spec: { type: 'team', children: [] },
-};
 const user = mockCredentials.user();
-const TWO_DAYS = { from: '2026-11-02T00:00:00Z', to: '2026-11-04T00:00:00Z' };
 const MODEL_WINDOW = {
   from: '2026-11-02T00:00:00.000Z',
   to: '2026-11-04T00:00:00.000Z',
@@ -85,7 +75,7 @@ describe.each(databases.eachSupportedId())(
       const harness = await createCostHarness({
         knex: await databases.init(id as TestDatabaseId),
         linkable: catalogEntities,
-        catalog: [...owned, group],
+        catalog: costCatalog,
         config,
       });
       return harness;

@@ -6,15 +6,18 @@ import {
 import { DAY_MS } from '@goldenpath/plugin-platform-common';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { createCostHarness } from '../__testUtils__/costHarness';
-import { COST_START_MS, costHistory } from '../__testUtils__/costEvents';
+import {
+  COST_START_MS,
+  PAYMENTS,
+  TWO_DAYS,
+  costHistory,
+} from '../__testUtils__/costEvents';
 import { catalogEntities, deploymentEvent } from '../__testUtils__/events';
 import { applyCostRetention } from './applyCostRetention';
 
 jest.setTimeout(120_000);
 const databases = createTestDatabases();
 const user = mockCredentials.user();
-const PAYMENTS = 'component:default/payments-api';
-const TWO_DAYS = { from: '2026-11-02T00:00:00Z', to: '2026-11-04T00:00:00Z' };
 const retention = {
   rawDays: 35,
   hourlyDays: 60,
