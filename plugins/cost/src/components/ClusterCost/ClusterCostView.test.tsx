@@ -38,8 +38,13 @@ describe('the Cost tab of a cluster Resource', () => {
 
     const row = screen.getByText('Allocated vs idle, by cluster (1)');
     expect(row).toBeInTheDocument();
+    // The idle amount over its breakdown, both in the Idle cell.
+    const idleCell = screen
+      .getAllByText('$187.20')
+      .map(text => text.closest('td'))
+      .find(Boolean)!;
     expect(
-      screen.getByText('$187.20 (CPU $115.20, mem $72.00)'),
+      within(idleCell).getByText('CPU $115.20 · mem $72.00'),
     ).toBeInTheDocument();
   });
 

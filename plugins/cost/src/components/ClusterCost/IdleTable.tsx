@@ -1,6 +1,7 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import { CsvColumn } from '@goldenpath/plugin-platform-react';
 import { CostIdleRow, CostSummary } from '../../api/types';
+import { TwoLines } from '../ControllersTable/totalsCells';
 import { csvFilename, exportCsvAction } from '../exportCsv';
 import { formatMoney, formatNumber, formatPercent } from '../format';
 import { allocatedCostOf, capacityCostOf } from './clusterTotals';
@@ -57,10 +58,14 @@ export function IdleTable(props: { summary: CostSummary }) {
       field: 'idleCost',
       type: 'numeric',
       defaultSort: 'desc',
-      render: row =>
-        `${money(row.idleCost)} (CPU ${money(row.cpuIdleCost)}, mem ${money(
-          row.memoryIdleCost,
-        )})`,
+      render: row => (
+        <TwoLines
+          first={money(row.idleCost)}
+          second={`CPU ${money(row.cpuIdleCost)} · mem ${money(
+            row.memoryIdleCost,
+          )}`}
+        />
+      ),
     },
     {
       title: 'Idle share',

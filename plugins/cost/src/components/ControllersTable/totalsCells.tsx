@@ -17,7 +17,11 @@ export const TOTALS_HEADERS = [
   'Cost',
 ] as const;
 
-function TwoLines(props: { first: string; second: string }) {
+/**
+ * A number over its breakdown in small print: a narrow table column then
+ * breaks between the two, not inside "CPU $27.47".
+ */
+export function TwoLines(props: { first: string; second: string }) {
   return (
     <>
       <Typography variant="body2" component="div">

@@ -8,6 +8,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { CostComponentRow, CostSummary } from '../../api/types';
 import { totalsCsvColumns } from '../ControllersTable/csvColumns';
+import { TwoLines } from '../ControllersTable/totalsCells';
 import { csvFilename, exportCsvAction } from '../exportCsv';
 import { formatMoney, formatPercent, plural } from '../format';
 
@@ -71,10 +72,14 @@ function columns(
       title: 'Efficiency',
       field: 'totals.efficiency.total',
       type: 'numeric',
-      render: row =>
-        `${formatPercent(row.totals.efficiency.total)} (CPU ${formatPercent(
-          row.totals.efficiency.cpu,
-        )}, mem ${formatPercent(row.totals.efficiency.memory)})`,
+      render: row => (
+        <TwoLines
+          first={formatPercent(row.totals.efficiency.total)}
+          second={`CPU ${formatPercent(
+            row.totals.efficiency.cpu,
+          )} · mem ${formatPercent(row.totals.efficiency.memory)}`}
+        />
+      ),
     },
   ];
   if (summary.options.idleShared) {
