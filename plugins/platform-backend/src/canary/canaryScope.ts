@@ -1,12 +1,12 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATIONS,
   KUBERNETES_CLUSTER_RESOURCE_TYPE,
-  normalizeEntityRef,
 } from '@goldenpath/plugin-platform-common';
+import { lookUpEntity } from '../catalog/resolveEntityScope';
 import { EventStore } from '../eventLog/EventStore';
 import { CanaryStore } from './CanaryStore';
 
@@ -123,15 +123,7 @@ export async function resolveCanaryScope(
   entityRef: string,
   credentials: BackstageCredentials,
 ): Promise<CanaryScope> {
-  let requested: string;
-  try {
-    requested = normalizeEntityRef(entityRef);
-  } catch (error) {
-    throw new InputError(`entityRef: ${(error as Error).message}`);
-  }
-  const entity = await catalog.getEntityByRef(requested, { credentials });
-  if (!entity) throw new NotFoundError(`no catalog entity ${requested}`);
-  const ref = stringifyEntityRef(entity).toLowerCase();
+  const { entity, ref } = await lookUpEntity(catalog, entityRef, credentials);
   const kind = entity.kind.toLowerCase();
   const cluster = clusterNameOf(entity);
   if (cluster) return { kind: 'cluster', entityRef: ref, cluster };

@@ -1,5 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { normalizeEntityRef } from '@goldenpath/plugin-platform-common';
@@ -16,14 +16,15 @@ export interface EntityScope {
 
 /**
  * Looks the entity up with the caller's credentials, so the catalog's
- * permissions decide what a user may see (an invisible entity is a 404, like
- * one that does not exist), and expands a Group to the Components it owns.
+ * permissions decide what a user may see: a ref that does not parse is a
+ * 400, an invisible entity a 404 like one that does not exist. `ref` is the
+ * entity's own ref, lower-cased.
  */
-export async function resolveEntityScope(
+export async function lookUpEntity(
   catalog: CatalogService,
   entityRef: string,
   credentials: BackstageCredentials,
-): Promise<EntityScope> {
+): Promise<{ entity: Entity; ref: string }> {
   let requested: string;
   try {
     requested = normalizeEntityRef(entityRef);
@@ -34,7 +35,19 @@ export async function resolveEntityScope(
   if (!entity) {
     throw new NotFoundError(`no catalog entity ${requested}`);
   }
-  const ref = stringifyEntityRef(entity).toLowerCase();
+  return { entity, ref: stringifyEntityRef(entity).toLowerCase() };
+}
+
+/**
+ * The entity as the caller sees it (see lookUpEntity), a Group expanded to
+ * the Components it owns.
+ */
+export async function resolveEntityScope(
+  catalog: CatalogService,
+  entityRef: string,
+  credentials: BackstageCredentials,
+): Promise<EntityScope> {
+  const { entity, ref } = await lookUpEntity(catalog, entityRef, credentials);
   const kind = entity.kind.toLowerCase();
   if (kind !== 'group') return { entityRef: ref, kind, entityRefs: [ref] };
   const { items } = await catalog.getEntities(
