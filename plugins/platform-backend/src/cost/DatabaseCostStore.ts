@@ -19,6 +19,7 @@ import {
   SampleRow,
   SummedDays,
 } from './CostStore';
+import { appendAll } from '../database/appendAll';
 
 /**
  * Rows per INSERT: SQLite caps a multi-row insert (a compound SELECT in knex)
@@ -535,7 +536,7 @@ async function inChunks<T>(
 ): Promise<T[]> {
   const out: T[] = [];
   for (let i = 0; i < values.length; i += IN_CHUNK) {
-    out.push(...(await query(values.slice(i, i + IN_CHUNK))));
+    appendAll(out, await query(values.slice(i, i + IN_CHUNK)));
   }
   return out;
 }
