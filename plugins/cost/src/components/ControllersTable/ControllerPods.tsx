@@ -23,7 +23,8 @@ import { podContainerCsvColumns, podContainerLines } from './csvColumns';
 import { TOTALS_HEADERS, TotalsCells } from './totalsCells';
 
 const useStyles = makeStyles(theme => ({
-  panel: { padding: theme.spacing(1, 2, 2, 6) },
+  // Numbers do not wrap (TwoLines): on a narrow screen the table scrolls.
+  panel: { padding: theme.spacing(1, 2, 2, 6), overflowX: 'auto' },
   pod: { fontWeight: theme.typography.fontWeightMedium as number },
   container: { paddingLeft: theme.spacing(4) },
   toolbar: { display: 'flex', justifyContent: 'space-between' },

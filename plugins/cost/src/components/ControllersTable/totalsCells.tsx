@@ -1,5 +1,6 @@
 import TableCell from '@material-ui/core/TableCell';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { CostTotals } from '../../api/types';
 import {
   formatCoreHours,
@@ -17,17 +18,29 @@ export const TOTALS_HEADERS = [
   'Cost',
 ] as const;
 
+const useStyles = makeStyles({
+  // "52.5 core-h" and "CPU $1.77 · mem $0.233" stay whole: a narrow column
+  // otherwise breaks a unit at its hyphen ("core-" over "h").
+  line: { whiteSpace: 'nowrap' },
+});
+
 /**
- * A number over its breakdown in small print: a narrow table column then
- * breaks between the two, not inside "CPU $27.47".
+ * A number over its breakdown in small print, each on one line: a table
+ * breaks between the two, never inside "CPU $27.47" or "52.5 core-h".
  */
 export function TwoLines(props: { first: string; second: string }) {
+  const classes = useStyles();
   return (
     <>
-      <Typography variant="body2" component="div">
+      <Typography variant="body2" component="div" className={classes.line}>
         {props.first}
       </Typography>
-      <Typography variant="caption" color="textSecondary" component="div">
+      <Typography
+        variant="caption"
+        color="textSecondary"
+        component="div"
+        className={classes.line}
+      >
         {props.second}
       </Typography>
     </>

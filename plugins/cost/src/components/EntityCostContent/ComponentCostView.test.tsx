@@ -197,6 +197,13 @@ describe('the Cost tab of a Component', () => {
       .getByText('checkout-7d9f8-x2k4q')
       .closest('tr')!;
     expect(within(replacement).getByText('$7.63')).toBeInTheDocument();
+    // A number and its unit stay on one line in the narrow nested columns.
+    for (const line of [
+      within(replacement).getByText('$7.63'),
+      ...within(replacement).getAllByText(/ core-h$/),
+    ]) {
+      expect(line).toHaveStyle({ whiteSpace: 'nowrap' });
+    }
     expect(within(replacement).getByText('on spot-1')).toBeInTheDocument();
     expect(within(pods).getByText('checkout-7d9f8-a1b2c')).toBeInTheDocument();
     expect(within(pods).getAllByText('app')).toHaveLength(2);
