@@ -2,6 +2,7 @@ import {
   formatAgo,
   formatDateTime,
   formatDuration,
+  formatDurationTick,
   formatUptime,
   plural,
 } from './format';
@@ -30,6 +31,20 @@ describe('formatDuration', () => {
     [120_000, '2 min'],
   ])('%s ms is %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
+  });
+});
+
+describe('formatDurationTick', () => {
+  it.each([
+    [0, '0 ms'],
+    [450, '450 ms'],
+    [2_500, '2.5 s'],
+    [30_000, '30 s'],
+    [90_000, '1.5 min'],
+    [120_000, '2 min'],
+    [5_400_000, '1.5 h'],
+  ])('%s ms is %s: one unit, no wrapping on the axis', (ms, text) => {
+    expect(formatDurationTick(ms)).toBe(text);
   });
 });
 

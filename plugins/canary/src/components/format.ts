@@ -29,6 +29,19 @@ export function formatDuration(ms: number | null | undefined): string {
 }
 
 /**
+ * A duration axis tick in one unit, short enough for the axis: `450 ms`,
+ * `30 s`, `1.5 min` (not `1 min 30 s`, which the axis wraps), `2 h`.
+ */
+export function formatDurationTick(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  const trim = (value: number) => String(Number(value.toFixed(1)));
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < MINUTE_MS) return `${trim(ms / 1000)} s`;
+  if (ms < HOUR_MS) return `${trim(ms / MINUTE_MS)} min`;
+  return `${trim(ms / HOUR_MS)} h`;
+}
+
+/**
  * An uptime ratio as a percentage. Two decimals from 99 % up, where the
  * difference between 99.9 % and 99.95 % matters, one below; never rounded up
  * to 100 % while a failure counted. `–` when there is nothing to judge.

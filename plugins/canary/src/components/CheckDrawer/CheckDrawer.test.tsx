@@ -107,6 +107,10 @@ describe('the check drawer', () => {
         'canary-runner',
       ],
     ]);
+    // A time stays on one line in the drawer's narrow column.
+    expect(within(table).getByText('Nov 20, 09:57:00 UTC')).toHaveStyle({
+      whiteSpace: 'nowrap',
+    });
   });
 
   it('states the check’s numbers and badges', async () => {

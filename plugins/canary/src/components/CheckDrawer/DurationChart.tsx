@@ -12,7 +12,12 @@ import {
 } from 'recharts';
 import { CanaryOutcome } from '@goldenpath/plugin-platform-common';
 import { CanaryRunItem } from '../../api/types';
-import { formatDateTime, formatDuration, formatShortTime } from '../format';
+import {
+  formatDateTime,
+  formatDuration,
+  formatDurationTick,
+  formatShortTime,
+} from '../format';
 
 function outcomeColor(theme: Theme, outcome: CanaryOutcome): string {
   switch (outcome) {
@@ -64,7 +69,7 @@ export function DurationChart(props: { runs: readonly CanaryRunItem[] }) {
           />
           <YAxis
             width={64}
-            tickFormatter={(value: number) => formatDuration(value)}
+            tickFormatter={(value: number) => formatDurationTick(value)}
             {...axis}
           />
           <Tooltip

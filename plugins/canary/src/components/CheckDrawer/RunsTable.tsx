@@ -10,7 +10,12 @@ const columns: TableColumn<CanaryRunItem>[] = [
     title: 'Time',
     field: 'startedAt',
     defaultSort: 'desc',
-    render: run => formatDateTime(run.startedAt),
+    // One line: the drawer's narrow column broke "23:00:02" after "23:00:0".
+    render: run => (
+      <span style={{ whiteSpace: 'nowrap' }}>
+        {formatDateTime(run.startedAt)}
+      </span>
+    ),
   },
   {
     title: 'Outcome',
