@@ -16,16 +16,51 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startPortal } from '../../../scripts/lib/startPortal.mjs';
+import {
+  assertClusterChecks,
+  assertMatrix,
+  assertVerdict,
+  openDrawerAndAssertRuns,
+} from '../lib/canaryTab.mjs';
+import {
+  assertControllerPods,
+  assertCostTilesMatchApi,
+  assertRecommendedRequests,
+  assertTiles,
+  expectedClusterTiles,
+  expectedCostTiles,
+  expectedRecommendationTiles,
+  formatMoney,
+  waitForCostTiles,
+} from '../lib/costTab.mjs';
+import {
+  assertNoConsoleErrors,
+  latestResponse,
+  openEntityTab,
+  recordRequests,
+  recordResponses,
+  screenshotWholePage as screenshotInto,
+  signInAsGuest,
+  watchConsole,
+} from '../lib/page.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const screenshots = path.join(root, 'test-output', 'screenshots');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const COMPONENT = 'component:default/payments-api';
+const COMPONENT_NAME = 'payments-api';
+const COMPONENT = `component:default/${COMPONENT_NAME}`;
+/** A cluster the component runs in (examples/clusters.yaml). */
+const CLUSTER = 'prod-eu-west-1';
+const COST_TILES = ['Cost', 'CPU cost', 'Memory cost', 'Efficiency'];
 
 let portal;
 let legacyPortal;
 let browser;
 let page;
+let legacyPage;
+
+const screenshotWholePage = (target, file) =>
+  screenshotInto(target, screenshots, file);
 
 /*
  * Formatting as plugins/dora/src/components/format.ts and DoraTiles.tsx do,
@@ -91,43 +126,6 @@ function expectedTiles(summary, options) {
       subtitle: `${plural(rt.open, 'open incident')}, ${rt.resolved} resolved`,
     },
   ];
-}
-
-/**
- * Collects console errors and uncaught exceptions of a page. Nothing is
- * ignored: a message that turns out to be harmless gets named here with its
- * reason, not filtered by a pattern.
- */
-function watchConsole(target) {
-  const errors = [];
-  target.on('console', message => {
-    if (message.type() === 'error') {
-      const where = message.location()?.url ?? '';
-      errors.push(`console.error: ${message.text()} ${where}`.trim());
-    }
-  });
-  target.on('pageerror', error => {
-    errors.push(`uncaught: ${error.stack ?? error.message}`);
-  });
-  target.consoleErrors = errors;
-  return target;
-}
-
-function assertNoConsoleErrors(target) {
-  const errors = target.consoleErrors.splice(0);
-  assert.deepEqual(errors, [], 'the browser logged errors');
-}
-
-/** Records the page's GETs of one platform route, newest last. */
-function recordRequests(target, route) {
-  const urls = [];
-  target.on('request', request => {
-    const url = new URL(request.url());
-    if (request.method() === 'GET' && url.pathname === route) {
-      urls.push(url);
-    }
-  });
-  return urls;
 }
 
 /**
@@ -229,37 +227,6 @@ async function waitForTiles(target) {
   await target.waitForTimeout(1500); // let the charts finish their entry animation
 }
 
-/** Enters as guest and waits until signed in: navigating sooner races it. */
-async function signInAsGuest(target) {
-  const enter = target.getByRole('button', { name: /enter/i });
-  await enter.click();
-  await enter.waitFor({ state: 'detached', timeout: 30_000 });
-}
-
-/**
- * Saves the whole page. The window grows to the content first: the legacy
- * SidebarPage scrolls inside its own container, which a full-page screenshot
- * does not unroll, and in both apps the sidebar is as tall as the window.
- */
-async function screenshotWholePage(target, file) {
-  const viewport = target.viewportSize();
-  const height = await target.evaluate(() =>
-    Math.max(
-      document.documentElement.scrollHeight,
-      ...Array.from(document.querySelectorAll('main, main *'), e =>
-        Math.ceil(e.getBoundingClientRect().top + e.scrollHeight),
-      ),
-    ),
-  );
-  await target.setViewportSize({
-    width: viewport.width,
-    height: Math.min(Math.max(height, viewport.height), 6000),
-  });
-  await target.waitForTimeout(1500); // charts redraw at the new size
-  await target.screenshot({ path: path.join(screenshots, file) });
-  await target.setViewportSize(viewport);
-}
-
 /** The catalog's own view of the entity, to compare the About card with. */
 async function catalogEntity(target, kind, name) {
   const res = await target.api(
@@ -297,6 +264,7 @@ before(async () => {
 });
 
 after(async () => {
+  await legacyPage?.close();
   await browser?.close();
   await portal?.stop();
   await legacyPortal?.stop();
@@ -400,6 +368,162 @@ test("a team's DORA tab rolls up its components with the API's numbers", async (
   assertNoConsoleErrors(page);
 });
 
+/** Opens the component's page and, from it, one of its tabs. */
+async function openComponentTab(target, base, name, pathSuffix) {
+  await target.goto(`${base}/catalog/default/component/${COMPONENT_NAME}`);
+  await target
+    .getByRole('heading', { name: COMPONENT_NAME })
+    .first()
+    .waitFor({ timeout: 60_000 });
+  await openEntityTab(target, name, pathSuffix);
+}
+
+/** Opens the Cost tab of the component and checks its tiles against the API. */
+async function assertComponentCostTab(target, portalUnderTest) {
+  const requests = recordRequests(target, '/api/platform/cost/summary');
+  await openComponentTab(target, portalUnderTest.baseUrl, 'Cost', 'cost');
+  await waitForCostTiles(target, COST_TILES);
+  const summary = await assertCostTilesMatchApi(
+    target,
+    portalUnderTest,
+    requests,
+    expectedCostTiles,
+  );
+  assert.equal(summary.entityRef, COMPONENT);
+  assert.equal(summary.scope, 'component');
+  return { summary, query: requests[requests.length - 1].search };
+}
+
+test("the Cost tab's tiles, controllers, pods and recommended requests show the API's numbers", async () => {
+  const podRequests = recordRequests(page, '/api/platform/cost/pods');
+  const { summary, query } = await assertComponentCostTab(page, portal);
+
+  const res = await portal.api(`/api/platform/cost/recommendations${query}`);
+  assert.equal(res.status, 200);
+  const recommendations = await res.json();
+  await assertTiles(
+    page,
+    expectedRecommendationTiles(recommendations, summary.currency.code),
+  );
+  await assertRecommendedRequests(page, recommendations);
+  await assertControllerPods(page, portal, summary, podRequests);
+  await page.waitForLoadState('networkidle');
+  await screenshotWholePage(page, 'cost-tab.png');
+  assertNoConsoleErrors(page);
+});
+
+test("a team's Cost tab shows back its components with the API's numbers", async () => {
+  const requests = recordRequests(page, '/api/platform/cost/summary');
+  await page.goto(`${portal.baseUrl}/catalog/default/group/team-payments/cost`);
+  await waitForCostTiles(page, COST_TILES);
+  const summary = await assertCostTilesMatchApi(
+    page,
+    portal,
+    requests,
+    expectedCostTiles,
+  );
+  assert.equal(summary.scope, 'group');
+  const names = summary.components.map(c => c.entityRef.split('/').pop());
+  assert.ok(names.includes(COMPONENT_NAME), names.join(', '));
+  const table = page.getByRole('table').filter({ hasText: 'Share' });
+  for (const component of summary.components) {
+    const name = component.entityRef.split('/').pop();
+    const row = table
+      .locator('tbody > tr')
+      .filter({ has: page.getByRole('link', { name, exact: true }) });
+    assert.equal(await row.count(), 1, `showback row of ${name}`);
+    assert.equal(
+      await row
+        .getByText(formatMoney(component.totals.cost, summary.currency.code), {
+          exact: true,
+        })
+        .count(),
+      1,
+      `${name}: cost`,
+    );
+  }
+  await screenshotWholePage(page, 'cost-group-tab.png');
+  assertNoConsoleErrors(page);
+});
+
+test("a cluster's Cost tab shows its node cost, allocated and idle, by namespace, as the API says", async () => {
+  const requests = recordRequests(page, '/api/platform/cost/summary');
+  await page.goto(`${portal.baseUrl}/catalog/default/resource/${CLUSTER}/cost`);
+  await waitForCostTiles(page, ['Cluster cost', 'Allocated', 'Idle']);
+  const summary = await assertCostTilesMatchApi(
+    page,
+    portal,
+    requests,
+    expectedClusterTiles,
+  );
+  assert.equal(summary.scope, 'cluster');
+  assert.ok(summary.namespaces.length > 0, 'no namespaces in the cluster');
+  for (const row of summary.namespaces) {
+    await page
+      .getByRole('cell', { name: row.namespace, exact: true })
+      .first()
+      .waitFor({ timeout: 5000 });
+  }
+  await screenshotWholePage(page, 'cost-cluster-tab.png');
+  assertNoConsoleErrors(page);
+});
+
+test("the Canary tab's verdict, matrix and a check's runs show the API's answers", async () => {
+  const statusAnswers = recordResponses(page, '/api/platform/canary/status');
+  const runAnswers = recordResponses(page, '/api/platform/canary/runs');
+  await openComponentTab(page, portal.baseUrl, 'Canary', 'canary');
+  await page
+    .getByRole('table', { name: 'Canary checks by cluster and capability' })
+    .waitFor({ timeout: 60_000 });
+  const { url, body: status } = await latestResponse(
+    statusAnswers,
+    'canary status',
+  );
+  assert.equal(url.searchParams.get('entityRef'), COMPONENT);
+  assert.equal(status.entityRef, COMPONENT);
+
+  // The clusters and capabilities do not move with the live checks: the
+  // API asked now names the same ones the page shows.
+  const res = await portal.api(`${url.pathname}${url.search}`);
+  assert.equal(res.status, 200);
+  const fresh = await res.json();
+  assert.deepEqual(
+    status.matrix.map(row => row.cluster),
+    fresh.matrix.map(row => row.cluster),
+  );
+  assert.deepEqual(status.capabilities, fresh.capabilities);
+  assert.ok(status.matrix.length > 0, 'the component runs in no cluster');
+
+  await assertVerdict(page, status);
+  await assertMatrix(page, status);
+  await page.waitForLoadState('networkidle');
+  await screenshotWholePage(page, 'canary-tab.png');
+
+  const { drawer } = await openDrawerAndAssertRuns(page, status, runAnswers);
+  await page.waitForTimeout(1500); // the duration chart's entry animation
+  await page.screenshot({ path: path.join(screenshots, 'canary-drawer.png') });
+  await drawer.getByRole('button', { name: 'Close' }).click();
+  await drawer.waitFor({ state: 'hidden' });
+  assertNoConsoleErrors(page);
+});
+
+test("a cluster's Canary tab lists all its checks with the API's statuses", async () => {
+  const statusAnswers = recordResponses(page, '/api/platform/canary/status');
+  await page.goto(
+    `${portal.baseUrl}/catalog/default/resource/${CLUSTER}/canary`,
+  );
+  await page
+    .getByRole('table', { name: 'Canary checks of this cluster' })
+    .waitFor({ timeout: 60_000 });
+  const { body: status } = await latestResponse(statusAnswers, 'canary status');
+  assert.equal(status.entityRef, `resource:default/${CLUSTER}`);
+  await assertVerdict(page, status);
+  await assertClusterChecks(page, status);
+  await page.waitForLoadState('networkidle');
+  await screenshotWholePage(page, 'canary-cluster-tab.png');
+  assertNoConsoleErrors(page);
+});
+
 test('the legacy-frontend-system app, on SQLite, shows the same DORA tab', async () => {
   // app-backend serves one frontend package per backend: a second backend
   // serves app-legacy. Started once the first one is idle, so the two do not
@@ -411,28 +535,51 @@ test('the legacy-frontend-system app, on SQLite, shows the same DORA tab', async
     database: 'sqlite',
   });
   await waitForQuietData(legacyPortal);
-  const legacyPage = watchConsole(
+  legacyPage = watchConsole(
     await browser.newPage({ viewport: { width: 1400, height: 900 } }),
   );
-  try {
-    await legacyPage.goto(`${legacyPortal.baseUrl}/`);
-    await signInAsGuest(legacyPage);
-    await legacyPage.goto(
-      `${legacyPortal.baseUrl}/catalog/default/component/payments-api`,
-    );
-    await legacyPage
-      .getByRole('heading', { name: 'payments-api' })
-      .first()
-      .waitFor({ timeout: 60_000 });
-    const requests = recordRequests(legacyPage, '/api/platform/dora/metrics');
-    await openDoraTab(legacyPage);
-    await assertTilesMatchApi(legacyPage, legacyPortal, requests, body => ({
-      summary: body,
-      options: body.options,
-    }));
-    await screenshotWholePage(legacyPage, 'dora-tab-legacy.png');
-    assertNoConsoleErrors(legacyPage);
-  } finally {
-    await legacyPage.close();
-  }
+  await legacyPage.goto(`${legacyPortal.baseUrl}/`);
+  await signInAsGuest(legacyPage);
+  await legacyPage.goto(
+    `${legacyPortal.baseUrl}/catalog/default/component/payments-api`,
+  );
+  await legacyPage
+    .getByRole('heading', { name: 'payments-api' })
+    .first()
+    .waitFor({ timeout: 60_000 });
+  const requests = recordRequests(legacyPage, '/api/platform/dora/metrics');
+  await openDoraTab(legacyPage);
+  await assertTilesMatchApi(legacyPage, legacyPortal, requests, body => ({
+    summary: body,
+    options: body.options,
+  }));
+  await screenshotWholePage(legacyPage, 'dora-tab-legacy.png');
+  assertNoConsoleErrors(legacyPage);
+});
+
+test('the legacy app shows the same Cost tab', async () => {
+  assert.ok(legacyPage, 'the legacy app did not start');
+  await assertComponentCostTab(legacyPage, legacyPortal);
+  await legacyPage.waitForLoadState('networkidle');
+  await screenshotWholePage(legacyPage, 'cost-tab-legacy.png');
+  assertNoConsoleErrors(legacyPage);
+});
+
+test('the legacy app shows the same Canary tab', async () => {
+  assert.ok(legacyPage, 'the legacy app did not start');
+  const statusAnswers = recordResponses(
+    legacyPage,
+    '/api/platform/canary/status',
+  );
+  await openComponentTab(legacyPage, legacyPortal.baseUrl, 'Canary', 'canary');
+  await legacyPage
+    .getByRole('table', { name: 'Canary checks by cluster and capability' })
+    .waitFor({ timeout: 60_000 });
+  const { body: status } = await latestResponse(statusAnswers, 'canary status');
+  assert.equal(status.entityRef, COMPONENT);
+  await assertVerdict(legacyPage, status);
+  await assertMatrix(legacyPage, status);
+  await legacyPage.waitForLoadState('networkidle');
+  await screenshotWholePage(legacyPage, 'canary-tab-legacy.png');
+  assertNoConsoleErrors(legacyPage);
 });
