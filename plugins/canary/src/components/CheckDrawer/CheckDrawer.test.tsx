@@ -107,10 +107,16 @@ describe('the check drawer', () => {
         'canary-runner',
       ],
     ]);
-    // A time stays on one line in the drawer's narrow column.
+    // A time stays on one line in the drawer's narrow column; an error's
+    // URL may break anywhere instead of widening the table.
     expect(within(table).getByText('Nov 20, 09:57:00 UTC')).toHaveStyle({
       whiteSpace: 'nowrap',
     });
+    expect(
+      within(table).getByText(
+        'GET https://canary.prod-eu.example.com/healthz: no answer in 5 s',
+      ),
+    ).toHaveStyle({ overflowWrap: 'anywhere' });
   });
 
   it('states the check’s numbers and badges', async () => {

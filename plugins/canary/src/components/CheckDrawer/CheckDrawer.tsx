@@ -20,7 +20,8 @@ import { SavedErrors } from './SavedErrors';
 export const DRAWER_RUNS_LIMIT = 200;
 
 const useStyles = makeStyles(theme => ({
-  paper: { width: 'min(760px, 100vw)' },
+  // The runs table needs about 800 px (a time on one line, six columns).
+  paper: { width: 'min(880px, 100vw)' },
   body: {
     padding: theme.spacing(2, 3),
     display: 'flex',

@@ -38,7 +38,15 @@ const columns: TableColumn<CanaryRunItem>[] = [
     title: 'Errors',
     field: 'errors',
     sorting: false,
-    render: run => (run.errors.length > 0 ? run.errors.join('; ') : '–'),
+    // A URL in an error may break anywhere rather than widen the table.
+    render: run =>
+      run.errors.length > 0 ? (
+        <span style={{ overflowWrap: 'anywhere' }}>
+          {run.errors.join('; ')}
+        </span>
+      ) : (
+        '–'
+      ),
   },
   {
     title: 'Trigger',
