@@ -133,3 +133,31 @@ export async function screenshotWholePage(target, directory, file) {
   await target.screenshot({ path: path.join(directory, file) });
   await target.setViewportSize(viewport);
 }
+
+/**
+ * No table is wider than the box it sits in: a table that overflows is cut
+ * off (or scrolls sideways) at the window's width, which the screenshot of
+ * a wide window would hide in a narrower one. `scope` is a CSS selector.
+ */
+export async function assertNoTableOverflows(target, scope = 'main') {
+  const overflowing = await target.evaluate(selector => {
+    const found = [];
+    for (const root of document.querySelectorAll(selector)) {
+      for (const table of root.querySelectorAll('table')) {
+        const box = table.parentElement.getBoundingClientRect();
+        const { width } = table.getBoundingClientRect();
+        if (width > box.width + 1) {
+          const name =
+            table.getAttribute('aria-label') ??
+            table.querySelector('th')?.textContent ??
+            'a table';
+          found.push(
+            `${name}: ${Math.round(width)} px in ${Math.round(box.width)} px`,
+          );
+        }
+      }
+    }
+    return found;
+  }, scope);
+  assert.deepEqual(overflowing, [], 'tables wider than their boxes');
+}
