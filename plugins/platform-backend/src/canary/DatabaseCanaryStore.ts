@@ -405,7 +405,8 @@ export class DatabaseCanaryStore implements CanaryStore {
       .select('check_name', 'capability')
       .count({ n: '*' })
       .groupBy('check_name', 'capability');
-    return rows.map(r => ({
+    // knex types a count's rows as the count alone; the grouped columns are there too
+    return rows.map((r: Row) => ({
       check: String(r.check_name),
       capability: r.capability as CanaryCapability,
       clusters: Number(r.n),
