@@ -18,6 +18,7 @@ import {
   CanaryTransitionRow,
 } from './CanaryStore';
 import { hourOf } from './canaryRows';
+import { decodeDurations, encodeDurations } from './durationsCodec';
 
 /** SQLite caps a multi-row insert (a compound SELECT in knex) at 500 rows. */
 const CHUNK = 200;
@@ -120,7 +121,7 @@ function rollupToRow(
     timeouts: h.timeouts,
     errors: h.errors,
     maintenance_runs: h.maintenanceRuns,
-    durations_ms: JSON.stringify(h.durationsMs),
+    durations_ms: encodeDurations(h.durationsMs),
   };
 }
 
@@ -139,7 +140,7 @@ function rowToRollup(
     timeouts: Number(row.timeouts),
     errors: Number(row.errors),
     maintenanceRuns: Number(row.maintenance_runs),
-    durationsMs: JSON.parse(row.durations_ms),
+    durationsMs: decodeDurations(row.durations_ms),
   };
 }
 

@@ -14,6 +14,7 @@ import {
 import { createCanaryHarness } from '../__testUtils__/canaryHarness';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { catalogEntities } from '../__testUtils__/events';
+import { decodeDurations } from './durationsCodec';
 
 jest.setTimeout(120_000);
 const databases = createTestDatabases();
@@ -95,7 +96,7 @@ describe.each(databases.eachSupportedId())('canary projections (%s)', id => {
           timeouts: Number(r.timeouts),
           errors: Number(r.errors),
           maintenanceRuns: Number(r.maintenance_runs),
-          durationsMs: JSON.parse(r.durations_ms),
+          durationsMs: decodeDurations(r.durations_ms),
         })),
       ).toEqual(rollUpCanaryHours(own));
     }
