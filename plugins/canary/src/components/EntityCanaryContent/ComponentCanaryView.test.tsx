@@ -259,6 +259,22 @@ describe('the Canary tab of a Component', () => {
     });
   });
 
+  it('names the clusters no check runs in, under the matrix', async () => {
+    await renderCanaryTab(
+      createFakePlatformApi({
+        getCanaryStatus: async () => ({
+          ...componentStatus,
+          uncoveredClusters: ['prod-ap'],
+        }),
+      }),
+    );
+    const note = await screen.findByText(
+      'No canary check runs in prod-ap: nothing is known about the platform there.',
+    );
+    // Spaced from the matrix card, as the browser showed it glued to it.
+    expect(note).toHaveStyle({ marginTop: '8px' });
+  });
+
   it('shows the error panel when the backend fails, and no matrix', async () => {
     await renderCanaryTab(
       createFakePlatformApi({

@@ -1,5 +1,6 @@
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { CanaryStatus } from '../../api/types';
 import { SelectedCheck } from '../../hooks/useCanaryView';
 import { CanaryEmptyState } from '../CanaryEmptyState';
@@ -7,6 +8,11 @@ import { CanaryMatrix } from '../CanaryMatrix';
 import { allChecks } from '../checks';
 import { RolloutPanel } from '../RolloutPanel';
 import { VerdictHeader } from '../VerdictHeader';
+
+const useStyles = makeStyles(theme => ({
+  // Apart from the matrix card above it, not glued to its edge.
+  uncovered: { marginTop: theme.spacing(1) },
+}));
 
 /**
  * A Component: is the platform under it healthy (verdict, matrix of its
@@ -17,6 +23,7 @@ export function ComponentCanaryView(props: {
   onSelect(check: SelectedCheck): void;
 }) {
   const { status, onSelect } = props;
+  const classes = useStyles();
   const subject = 'this component';
   const hasChecks = allChecks(status).length > 0;
   return (
@@ -29,7 +36,11 @@ export function ComponentCanaryView(props: {
           <Grid item xs={12}>
             <CanaryMatrix status={status} onSelect={onSelect} />
             {status.uncoveredClusters.length > 0 && (
-              <Typography variant="body2" color="textSecondary">
+              <Typography
+                variant="body2"
+                color="textSecondary"
+                className={classes.uncovered}
+              >
                 {`No canary check runs in ${status.uncoveredClusters.join(
                   ', ',
                 )}: nothing is known about the platform there.`}
