@@ -379,36 +379,20 @@ test("a team's DORA tab rolls up its components with the API's numbers", async (
  * less (stale canary checks, missing cost) without any error on the page.
  * The reason is in the backend log (test-output/e2e-backend*.log).
  */
-async function assertNoDeadLetters(target, { only } = {}) {
+async function assertNoDeadLetters(target) {
   const res = await target.api('/api/platform/health');
   assert.equal(res.status, 200);
   const { projections } = await res.json();
   const dead = Object.entries(projections ?? {})
-    .filter(([name]) => !only || only(name))
     .filter(([, p]) => p.deadLetters > 0)
     .map(([name, p]) => `${name}: ${p.deadLetters}`);
   assert.deepEqual(dead, [], 'projections with dead letters');
 }
 
-const isCanary = name => name.startsWith('canary');
-
 test('the projections applied every demo event: no dead letters', async () => {
   await waitForQuietData(portal);
-  await assertNoDeadLetters(portal, { only: name => !isCanary(name) });
+  await assertNoDeadLetters(portal);
 });
-
-// Open bug of issue 9: on PostgreSQL the canary projection dead-letters part of
-// the demo's runs (159 of them in the run that found it), so those checks show
-// stale. Reported as a TODO until it is fixed; it must pass before issue 9 is
-// resolved. SQLite (the legacy portal below) has no dead letters.
-test(
-  'the canary projection applied every demo run on PostgreSQL',
-  { todo: 'issue 9: canary runs dead-lettered on PostgreSQL' },
-  async () => {
-    await waitForQuietData(portal);
-    await assertNoDeadLetters(portal, { only: isCanary });
-  },
-);
 
 /** Opens the component's page and, from it, one of its tabs. */
 async function openComponentTab(target, base, name, pathSuffix) {

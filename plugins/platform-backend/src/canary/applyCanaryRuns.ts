@@ -184,9 +184,19 @@ async function applyPlan(
 /**
  * The interval staleness is measured with: the one the newest run states
  * (the runner's schedule), else the median gap of the latest runs, else the
- * one stored.
+ * one stored. Whole milliseconds, as stored: a median of an even number of
+ * gaps can end in .5, which PostgreSQL's integer column refuses.
  */
 function intervalOf(
+  plan: CheckPlan,
+  lastRunAt: string | undefined,
+  recent: CanaryRecentRun[],
+): number | undefined {
+  const ms = unroundedIntervalOf(plan, lastRunAt, recent);
+  return ms === undefined ? undefined : Math.round(ms);
+}
+
+function unroundedIntervalOf(
   plan: CheckPlan,
   lastRunAt: string | undefined,
   recent: CanaryRecentRun[],

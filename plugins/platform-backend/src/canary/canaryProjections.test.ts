@@ -131,6 +131,20 @@ describe.each(databases.eachSupportedId())('canary projections (%s)', id => {
     expect(Number(dnsRow.interval_ms)).toBe(300_000);
   });
 
+  it('stores a whole-millisecond interval when the median gap is not one', async () => {
+    const h = await setup();
+    // a scheduler's jitter: gaps of 60 000 and 60 001 ms, median 60 000.5
+    const starts = [0, 60_000, 120_001].map(ms =>
+      new Date(Date.parse(FROM) + ms).toISOString(),
+    );
+    await h.send(starts.map(startedAt => canaryRun({ startedAt })));
+    const [row] = await h
+      .knex('canary_checks')
+      .where({ cluster: EU, check_name: 'ingress-http' });
+    expect(Number(row.interval_ms)).toBe(60_001);
+    expect(await h.knex('projection_dead_letters')).toEqual([]);
+  });
+
   it('replays a check from its stored runs when a late or corrected run arrives', async () => {
     const h = await setup();
     // every run but the third, then the third late: the streak it completes
