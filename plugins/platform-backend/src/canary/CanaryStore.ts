@@ -2,6 +2,7 @@ import {
   CanaryCapability,
   CanaryCheckMemory,
   CanaryHourlyRollup,
+  CanaryWindowRollup,
   CanaryOutcome,
   CanaryRun,
   CanaryTransition,
@@ -137,18 +138,18 @@ export interface CanaryStore {
   countClustersByCheck(): Promise<
     Array<{ check: string; capability: CanaryCapability; clusters: number }>
   >;
-  /** Hourly rows of these clusters with `from <= hourStart < to`. */
+  /** Hourly rows of these clusters with `from <= hourStart < to`, durations left bucketed. */
   listHours(
     clusters: string[],
     from: string,
     to: string,
-  ): Promise<CanaryHourlyRollup[]>;
+  ): Promise<CanaryWindowRollup[]>;
   /** Daily rows of these clusters whose day starts in `[from, to)` (`hourStart` = day start). */
   listDays(
     clusters: string[],
     from: string,
     to: string,
-  ): Promise<CanaryHourlyRollup[]>;
+  ): Promise<CanaryWindowRollup[]>;
   /** Runs of one check in `[from, to)`, newest first, at most `limit`. */
   listRuns(
     key: CanaryCheckKeyRef,

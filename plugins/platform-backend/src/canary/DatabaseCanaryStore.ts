@@ -4,8 +4,10 @@ import {
   CanaryHourlyRollup,
   CanaryOutcome,
   CanaryState,
+  CanaryWindowRollup,
 } from '@goldenpath/plugin-platform-common';
 import { Knex } from 'knex';
+import { appendAll } from '../database/appendAll';
 import { migratedClient } from '../database/migrateDatabase';
 import {
   CanaryCheckKeyRef,
@@ -18,7 +20,11 @@ import {
   CanaryTransitionRow,
 } from './CanaryStore';
 import { hourOf } from './canaryRows';
-import { decodeDurations, encodeDurations } from './durationsCodec';
+import {
+  decodeDurations,
+  encodeDurations,
+  readDurations,
+} from './durationsCodec';
 
 /** SQLite caps a multi-row insert (a compound SELECT in knex) at 500 rows. */
 const CHUNK = 200;
@@ -130,6 +136,17 @@ function rowToRollup(
   time: 'hour_start' | 'day_start',
 ): CanaryHourlyRollup {
   return {
+    ...rowToWindowRollup(row, time),
+    durationsMs: decodeDurations(row.durations_ms),
+  };
+}
+
+/** For a window's stats: the durations stay bucketed until a quantile reads one bucket. */
+function rowToWindowRollup(
+  row: Row,
+  time: 'hour_start' | 'day_start',
+): CanaryWindowRollup {
+  return {
     cluster: row.cluster,
     check: row.check_name,
     capability: row.capability,
@@ -140,7 +157,7 @@ function rowToRollup(
     timeouts: Number(row.timeouts),
     errors: Number(row.errors),
     maintenanceRuns: Number(row.maintenance_runs),
-    durationsMs: decodeDurations(row.durations_ms),
+    durationsMs: readDurations(row.durations_ms),
   };
 }
 
@@ -265,7 +282,7 @@ export class DatabaseCanaryStore implements CanaryStore {
         ['cluster', 'check_name'],
         chunk.map(k => [k.cluster, k.check]),
       );
-      out.push(...rows.map(rowToCheck));
+      appendAll(out, rows.map(rowToCheck));
     }
     return out;
   }
@@ -385,7 +402,7 @@ export class DatabaseCanaryStore implements CanaryStore {
         const rows = await this.knex('canary_checks')
           .select(columns)
           .whereIn('cluster', chunk);
-        out.push(...rows.map(rowToCheck));
+        appendAll(out, rows.map(rowToCheck));
       }
       return out;
     }
@@ -418,7 +435,7 @@ export class DatabaseCanaryStore implements CanaryStore {
     clusters: string[],
     from: string,
     to: string,
-  ): Promise<CanaryHourlyRollup[]> {
+  ): Promise<CanaryWindowRollup[]> {
     return this.listRollups('canary_hours', 'hour_start', clusters, from, to);
   }
 
@@ -426,7 +443,7 @@ export class DatabaseCanaryStore implements CanaryStore {
     clusters: string[],
     from: string,
     to: string,
-  ): Promise<CanaryHourlyRollup[]> {
+  ): Promise<CanaryWindowRollup[]> {
     return this.listRollups('canary_days', 'day_start', clusters, from, to);
   }
 
@@ -436,14 +453,17 @@ export class DatabaseCanaryStore implements CanaryStore {
     clusters: string[],
     from: string,
     to: string,
-  ): Promise<CanaryHourlyRollup[]> {
-    const out: CanaryHourlyRollup[] = [];
+  ): Promise<CanaryWindowRollup[]> {
+    const out: CanaryWindowRollup[] = [];
     for (const chunk of chunks(clusters, 500)) {
       const rows = await this.knex(table)
         .whereIn('cluster', chunk)
         .where(time, '>=', from)
         .where(time, '<', to);
-      out.push(...rows.map(r => rowToRollup(r, time)));
+      appendAll(
+        out,
+        rows.map(r => rowToWindowRollup(r, time)),
+      );
     }
     return out;
   }

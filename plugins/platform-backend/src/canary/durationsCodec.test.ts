@@ -1,4 +1,25 @@
-import { decodeDurations, encodeDurations } from './durationsCodec';
+import { durationBucket } from '@goldenpath/plugin-platform-common';
+import {
+  decodeDurations,
+  encodeDurations,
+  readDurations,
+} from './durationsCodec';
+
+/** A d1 row as issue 9's first encoding wrote it: differences as LEB128. */
+function d1(values: number[]): string {
+  const bytes: number[] = [];
+  let previous = 0;
+  for (const value of values) {
+    let delta = value - previous;
+    previous = value;
+    while (delta >= 128) {
+      bytes.push((delta % 128) + 128);
+      delta = Math.floor(delta / 128);
+    }
+    bytes.push(delta);
+  }
+  return `d1:${Buffer.from(bytes).toString('base64')}`;
+}
 
 describe('durations codec', () => {
   it.each([
@@ -12,8 +33,36 @@ describe('durations codec', () => {
     ['the largest event duration', [0, 2_147_483_647]],
   ])('gives back %s exactly', (_, values) => {
     const text = encodeDurations(values);
-    expect(text.startsWith('d1:')).toBe(true);
+    expect(text.startsWith('d2:')).toBe(true);
     expect(decodeDurations(text)).toEqual(values);
+  });
+
+  it('reads each bucket alone, with the counts of all of them', () => {
+    const values = [0, 3, 3, 31, 32, 35, 36, 100, 130, 5_000, 5_001, 90_000];
+    const read = readDurations(encodeDurations(values));
+    if (Array.isArray(read)) throw new Error('expected bucketed durations');
+    expect(read.count).toBe(values.length);
+    const expected = new Map<number, number[]>();
+    for (const v of values) {
+      const bucket = durationBucket(v);
+      expected.set(bucket, [...(expected.get(bucket) ?? []), v]);
+    }
+    expect(read.buckets).toEqual(
+      [...expected].map(([bucket, list]) => ({ bucket, count: list.length })),
+    );
+    for (const [bucket, list] of expected) {
+      expect(read.valuesIn(bucket)).toEqual(list);
+    }
+    expect(read.valuesIn(durationBucket(64))).toEqual([]);
+  });
+
+  it('reads rows of the first encoding (d1) as plain lists', () => {
+    const values = [1, 128, 16_511, 16_512, 2_097_280];
+    expect(decodeDurations(d1(values))).toEqual(values);
+    expect(readDurations(d1(values))).toEqual(values);
+    expect(() =>
+      decodeDurations(`d1:${Buffer.from([5, 200]).toString('base64')}`),
+    ).toThrow(/cut off/);
   });
 
   it('keeps JSON for what is not ascending whole numbers from 0, and reads it back', () => {
@@ -21,6 +70,7 @@ describe('durations codec', () => {
       [3, 2],
       [1.5, 2],
       [-1, 4],
+      [0, 2 ** 31],
     ]) {
       const text = encodeDurations(values);
       expect(text).toBe(JSON.stringify(values));
@@ -43,8 +93,18 @@ describe('durations codec', () => {
     expect(text.length).toBeLessThan(JSON.stringify(values).length / 2);
   });
 
-  it('refuses a value cut off at the end', () => {
-    const cut = `d1:${Buffer.from([5, 200]).toString('base64')}`;
-    expect(() => decodeDurations(cut)).toThrow(/cut off/);
+  it('refuses a row whose values are cut off or do not match its header', () => {
+    const whole = Buffer.from(
+      encodeDurations([1, 2, 40, 300]).slice(3),
+      'base64',
+    );
+    const cut = `d2:${whole.subarray(0, whole.length - 1).toString('base64')}`;
+    expect(() => decodeDurations(cut)).toThrow(/do not add up/);
+    const longer = `d2:${Buffer.concat([whole, Buffer.from([1])]).toString(
+      'base64',
+    )}`;
+    expect(() => decodeDurations(longer)).toThrow(/do not add up/);
+    const header = `d2:${Buffer.from([1, 5, 2]).toString('base64')}`;
+    expect(() => decodeDurations(header)).toThrow(/cut off/);
   });
 });

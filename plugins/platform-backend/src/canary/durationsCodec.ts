@@ -1,66 +1,171 @@
+import {
+  BucketedDurations,
+  CanaryDurations,
+  durationBucket,
+  durationBucketStart,
+} from '@goldenpath/plugin-platform-common';
+
 /**
- * How a roll-up row stores its durations (`durations_ms`). Ascending whole
- * numbers from 0 — what `rollUpCanaryHours` and the daily merge write — go as
- * `d1:` and base64 of each value's difference from the previous one in
- * unsigned LEB128 (one byte for a difference under 128). Anything else, and
- * every row written before this encoding, is JSON, which still reads.
+ * How a roll-up row stores its durations (`durations_ms`).
  *
- * Why: a component's 30-day status reads about 2.6 million durations (3
- * clusters × 20 checks × 30 days × 1,440). As JSON they were ~10 MB to read
- * and parse per request; this is about a third of the size and decodes
- * about three times faster (docs/benchmarks.md, Canary).
+ * `d2:` (written now) — ascending whole numbers grouped by `durationBucket`,
+ * base64 of unsigned LEB128 varints: the number of non-empty buckets; for
+ * each, its bucket minus the previous one, its count of values and the byte
+ * length of its values; then each bucket's values as differences, the first
+ * from the bucket's lowest value. A reader counts every bucket from the
+ * header and decodes only the bucket a quantile falls in.
+ *
+ * `d1:` (issue 9's first encoding) — the same values as one run of
+ * differences; JSON — anything that is not ascending whole numbers, and rows
+ * written before either. Both still read.
+ *
+ * Why: a component's 30-day status covers ~2.6 million durations (3 clusters
+ * × 20 checks × 30 days × 1,440). Decoding them all was most of the call;
+ * the p95 needs one bucket of each row (docs/benchmarks.md, Canary).
  */
-const PREFIX = 'd1:';
+const D1 = 'd1:';
+const D2 = 'd2:';
+const LARGEST = 2 ** 31 - 1;
 
 function isAscendingWholeNumbers(values: readonly number[]): boolean {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (!Number.isSafeInteger(v) || v < 0 || (i > 0 && values[i - 1] > v)) {
-      return false;
-    }
+    if (!Number.isInteger(v) || v < 0 || v > LARGEST) return false;
+    if (i > 0 && values[i - 1] > v) return false;
   }
   return true;
 }
 
-export function encodeDurations(values: readonly number[]): string {
-  if (!isAscendingWholeNumbers(values)) return JSON.stringify(values);
-  const bytes: number[] = [];
-  let previous = 0;
-  for (const value of values) {
-    let delta = value - previous;
-    previous = value;
-    while (delta >= 128) {
-      bytes.push((delta % 128) + 128);
-      delta = Math.floor(delta / 128);
-    }
-    bytes.push(delta);
+function pushVarint(bytes: number[], value: number): void {
+  let rest = value;
+  while (rest >= 128) {
+    bytes.push((rest % 128) + 128);
+    rest = Math.floor(rest / 128);
   }
-  return PREFIX + Buffer.from(bytes).toString('base64');
+  bytes.push(rest);
 }
 
-export function decodeDurations(text: string): number[] {
-  if (!text.startsWith(PREFIX)) return JSON.parse(text);
-  const bytes = Buffer.from(text.slice(PREFIX.length), 'base64');
-  // a value ends on each byte under 128: count them to allocate once
-  let count = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] < 128) count++;
-  if (bytes.length > 0 && bytes[bytes.length - 1] >= 128) {
-    throw new Error('durations_ms: the last value is cut off');
+export function encodeDurations(values: readonly number[]): string {
+  if (!isAscendingWholeNumbers(values)) return JSON.stringify(values);
+  const header: number[] = [];
+  const body: number[] = [];
+  const groups: Array<{ bucket: number; values: number[] }> = [];
+  for (const value of values) {
+    const bucket = durationBucket(value);
+    const last = groups[groups.length - 1];
+    if (last?.bucket === bucket) last.values.push(value);
+    else groups.push({ bucket, values: [value] });
   }
-  const values = new Array<number>(count);
-  let value = 0;
-  let i = 0;
-  for (let n = 0; n < count; n++) {
-    let byte = bytes[i++];
-    let delta = byte & 127;
-    let scale = 128;
-    while (byte >= 128) {
-      byte = bytes[i++];
-      delta += (byte & 127) * scale;
+  pushVarint(header, groups.length);
+  let previousBucket = 0;
+  for (const group of groups) {
+    const start = body.length;
+    let previous = durationBucketStart(group.bucket);
+    for (const value of group.values) {
+      pushVarint(body, value - previous);
+      previous = value;
+    }
+    pushVarint(header, group.bucket - previousBucket);
+    pushVarint(header, group.values.length);
+    pushVarint(header, body.length - start);
+    previousBucket = group.bucket;
+  }
+  return D2 + Buffer.from([...header, ...body]).toString('base64');
+}
+
+/** Reads varints from a byte buffer, failing clearly on a cut-off value. */
+class VarintReader {
+  constructor(private readonly bytes: Buffer, public at = 0) {}
+
+  next(): number {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      if (this.at >= this.bytes.length) {
+        throw new Error('durations_ms: the last value is cut off');
+      }
+      const byte = this.bytes[this.at++];
+      value += (byte & 127) * scale;
+      if (byte < 128) return value;
       scale *= 128;
     }
-    value += delta;
-    values[n] = value;
+  }
+}
+
+/** d1: the whole run of differences. */
+function decodeD1(bytes: Buffer): number[] {
+  const reader = new VarintReader(bytes);
+  const values: number[] = [];
+  let value = 0;
+  while (reader.at < bytes.length) {
+    value += reader.next();
+    values.push(value);
   }
   return values;
+}
+
+/**
+ * d2: the header now, each bucket's values when first asked for. Plain
+ * arrays and loops: a 30-day status reads ~1,800 of these headers.
+ */
+function readD2(bytes: Buffer): BucketedDurations {
+  const reader = new VarintReader(bytes);
+  const groups = reader.next();
+  const buckets: Array<{ bucket: number; count: number }> = new Array(groups);
+  const offsets: number[] = new Array(groups + 1);
+  let bucket = 0;
+  let count = 0;
+  let end = 0;
+  for (let g = 0; g < groups; g++) {
+    bucket += reader.next();
+    const values = reader.next();
+    offsets[g] = end;
+    end += reader.next();
+    buckets[g] = { bucket, count: values };
+    count += values;
+  }
+  const bodyStart = reader.at;
+  offsets[groups] = end;
+  if (bodyStart + end !== bytes.length) {
+    throw new Error('durations_ms: the buckets do not add up to the values');
+  }
+  return {
+    count,
+    buckets,
+    valuesIn(wanted) {
+      const g = buckets.findIndex(b => b.bucket === wanted);
+      if (g < 0) return [];
+      const values: number[] = new Array(buckets[g].count);
+      const part = new VarintReader(bytes, bodyStart + offsets[g]);
+      let value = durationBucketStart(wanted);
+      for (let i = 0; i < values.length; i++) {
+        value += part.next();
+        values[i] = value;
+      }
+      if (part.at !== bodyStart + offsets[g + 1]) {
+        throw new Error(`durations_ms: bucket ${wanted} is not its length`);
+      }
+      return values;
+    },
+  };
+}
+
+/** Durations as stored, for a quantile: d2 stays bucketed, the rest is a list. */
+export function readDurations(text: string): CanaryDurations {
+  if (text.startsWith(D2)) {
+    return readD2(Buffer.from(text.slice(D2.length), 'base64'));
+  }
+  return decodeDurations(text);
+}
+
+/** Every value, ascending as written. */
+export function decodeDurations(text: string): number[] {
+  if (text.startsWith(D2)) {
+    const bucketed = readD2(Buffer.from(text.slice(D2.length), 'base64'));
+    return bucketed.buckets.flatMap(b => bucketed.valuesIn(b.bucket));
+  }
+  if (text.startsWith(D1)) {
+    return decodeD1(Buffer.from(text.slice(D1.length), 'base64'));
+  }
+  return JSON.parse(text);
 }

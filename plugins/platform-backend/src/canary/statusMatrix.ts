@@ -2,7 +2,7 @@ import {
   CanaryCapability,
   CanaryCheckStatus,
   CanaryDisplayStatus,
-  CanaryHourlyRollup,
+  CanaryWindowRollup,
   canaryWindowStats,
   evaluateCanaryCheck,
 } from '@goldenpath/plugin-platform-common';
@@ -54,7 +54,7 @@ export function worstDisplay(
 
 function checkBody(
   status: CanaryCheckStatus,
-  hours: CanaryHourlyRollup[],
+  hours: CanaryWindowRollup[],
   window: { from: string; to: string },
   recent: CanaryRecentRun[],
   platformWide: boolean,
@@ -101,13 +101,13 @@ export function buildMatrix(input: {
   capabilities: readonly CanaryCapability[];
   statuses: CanaryCheckStatus[];
   rows: CanaryCheckRow[];
-  hours: CanaryHourlyRollup[];
+  hours: CanaryWindowRollup[];
   window: { from: string; to: string };
   platformWideChecks: Set<string>;
   clusterEntityRefs: Map<string, string>;
 }): CanaryMatrixRowBody[] {
   const recent = new Map(input.rows.map(r => [checkId(r), r.recent]));
-  const hours = new Map<string, CanaryHourlyRollup[]>();
+  const hours = new Map<string, CanaryWindowRollup[]>();
   for (const h of input.hours) {
     const list = hours.get(checkId(h)) ?? [];
     list.push(h);

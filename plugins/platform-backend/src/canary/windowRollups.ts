@@ -1,4 +1,4 @@
-import { CanaryHourlyRollup, DAY_MS } from '@goldenpath/plugin-platform-common';
+import { CanaryWindowRollup, DAY_MS } from '@goldenpath/plugin-platform-common';
 import { CanaryStore } from './CanaryStore';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -14,7 +14,7 @@ export async function windowRollups(
   store: Pick<CanaryStore, 'listHours' | 'listDays'>,
   clusters: string[],
   window: { from: string; to: string },
-): Promise<CanaryHourlyRollup[]> {
+): Promise<CanaryWindowRollup[]> {
   if (clusters.length === 0) return [];
   const fromMs = Date.parse(window.from);
   const toMs = Date.parse(window.to);

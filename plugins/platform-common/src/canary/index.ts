@@ -1,5 +1,7 @@
 export * from './types';
 export { CANARY_CAPABILITIES } from './capabilities';
+export { durationBucket, durationBucketStart } from './durationBuckets';
+export type { BucketedDurations, CanaryDurations } from './durationBuckets';
 export {
   CANARY_STALE_INTERVALS,
   DEFAULT_CANARY_INTERVAL_MS,

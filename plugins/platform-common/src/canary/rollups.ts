@@ -6,12 +6,13 @@ import {
   compareCheckKeys,
   compareText,
 } from './order';
-import { quantileOfSortedLists } from './sortedQuantile';
+import { quantileOfDurations } from './sortedQuantile';
 import type {
   CanaryHourlyRollup,
   CanaryMaintenanceWindow,
   CanaryRun,
   CanaryWindowKey,
+  CanaryWindowRollup,
   CanaryWindowStats,
 } from './types';
 
@@ -109,7 +110,7 @@ export function rollUpCanaryHours(
  * @public
  */
 export function canaryWindowStats(
-  rollups: CanaryHourlyRollup[],
+  rollups: CanaryWindowRollup[],
   window: { from: string; to: string },
 ): CanaryWindowStats {
   const { fromMs, toMs } = parseWindow(window);
@@ -117,7 +118,7 @@ export function canaryWindowStats(
     const ms = Date.parse(r.hourStart);
     return ms >= fromMs && ms < toMs;
   });
-  const sum = (pick: (r: CanaryHourlyRollup) => number) =>
+  const sum = (pick: (r: CanaryWindowRollup) => number) =>
     rows.reduce((total, r) => total + pick(r), 0);
   const passes = sum(r => r.passes);
   const failures = sum(r => r.fails + r.timeouts);
@@ -129,7 +130,7 @@ export function canaryWindowStats(
     errors: sum(r => r.errors),
     maintenanceRuns: sum(r => r.maintenanceRuns),
     uptime: passes + failures > 0 ? passes / (passes + failures) : null,
-    p95DurationMs: quantileOfSortedLists(
+    p95DurationMs: quantileOfDurations(
       rows.map(r => r.durationsMs),
       0.95,
     ),

@@ -5,6 +5,7 @@
  * Definitions: docs/canary.md.
  */
 import type { CanonicalEventOf } from '../events';
+import type { CanaryDurations } from './durationBuckets';
 
 type CanaryRunData = CanonicalEventOf<'canary.run'>['data'];
 
@@ -209,6 +210,15 @@ export interface CanaryHourlyRollup extends CanaryCheckKey {
    * these.
    */
   durationsMs: number[];
+}
+
+/**
+ * A roll-up row as a store reads it back for a window: its durations may stay
+ * bucketed until a quantile needs one bucket of them. @public
+ */
+export interface CanaryWindowRollup
+  extends Omit<CanaryHourlyRollup, 'durationsMs'> {
+  durationsMs: CanaryDurations;
 }
 
 /** @public */
