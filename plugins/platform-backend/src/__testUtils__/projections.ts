@@ -37,9 +37,7 @@ export async function createTestRunner(options: {
     if (dead.length > 0) {
       const letters = await state.listDeadLetters(dead[0].name, 3);
       throw new Error(
-        `projection ${dead[0].name} dead-lettered: ${JSON.stringify(
-          letters,
-        )}`,
+        `projection ${dead[0].name} dead-lettered: ${JSON.stringify(letters)}`,
       );
     }
     return applied;
