@@ -2,7 +2,7 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { EventStore } from '../eventLog/EventStore';
-import { clusterNameOf, resolveComponentClusters } from './canaryScope';
+import { clusterResourceRefs, resolveComponentClusters } from './canaryScope';
 import {
   CanaryNotificationStatus,
   CanaryStore,
@@ -117,7 +117,7 @@ export class CanaryNotifier {
   private async audience() {
     const { catalog, auth } = this.options;
     const credentials = await auth.getOwnServiceCredentials();
-    const [components, clusters] = await Promise.all([
+    const [components, clusterRefs] = await Promise.all([
       catalog.getEntities(
         {
           filter: { kind: 'Component' },
@@ -130,19 +130,7 @@ export class CanaryNotifier {
         },
         { credentials },
       ),
-      catalog.getEntities(
-        {
-          filter: { kind: 'Resource', 'spec.type': 'kubernetes-cluster' },
-          fields: [
-            'kind',
-            'spec.type',
-            'metadata.name',
-            'metadata.namespace',
-            'metadata.annotations',
-          ],
-        },
-        { credentials },
-      ),
+      clusterResourceRefs(catalog, credentials),
     ]);
     const resolved = await resolveComponentClusters(components.items, {
       eventLog: this.options.eventLog,
@@ -157,18 +145,6 @@ export class CanaryNotifier {
           ...(byCluster.get(cluster) ?? []),
           c.entityRef,
         ]);
-      }
-    }
-    const clusterRefs = new Map<string, string>();
-    for (const entity of clusters.items) {
-      const name = clusterNameOf(entity);
-      if (name) {
-        clusterRefs.set(
-          name,
-          `resource:${entity.metadata.namespace ?? 'default'}/${
-            entity.metadata.name
-          }`.toLowerCase(),
-        );
       }
     }
     return { components: byCluster, clusterRefs };

@@ -35,7 +35,7 @@ import { checkId } from './canaryRows';
 import {
   CanaryScope,
   ClusterResolver,
-  clusterNameOf,
+  clusterResourceRefs,
   resolveCanaryScope,
 } from './canaryScope';
 import {
@@ -132,7 +132,7 @@ export class CanaryService {
       store.listDownChecks(),
       store.countClustersByCheck(),
       windowRollups(store, clusters, window),
-      this.clusterEntityRefs(credentials),
+      clusterResourceRefs(this.options.catalog, credentials),
     ]);
     // platform-wide needs only what is down elsewhere: the fleet's other
     // checks are counted, not read (clustersRunning)
@@ -395,37 +395,6 @@ export class CanaryService {
       from: new Date(fromMs).toISOString(),
       to: new Date(toMs).toISOString(),
     };
-  }
-
-  /** Cluster name → the kubernetes-cluster Resource the caller can see. */
-  private async clusterEntityRefs(
-    credentials: BackstageCredentials,
-  ): Promise<Map<string, string>> {
-    const { items } = await this.options.catalog.getEntities(
-      {
-        filter: { kind: 'Resource', 'spec.type': 'kubernetes-cluster' },
-        fields: [
-          'kind',
-          'spec.type',
-          'metadata.name',
-          'metadata.namespace',
-          'metadata.annotations',
-        ],
-      },
-      { credentials },
-    );
-    const refs = new Map<string, string>();
-    for (const entity of items) {
-      const name = clusterNameOf(entity);
-      const namespace = entity.metadata.namespace ?? 'default';
-      if (name && !refs.has(name)) {
-        refs.set(
-          name,
-          `resource:${namespace}/${entity.metadata.name}`.toLowerCase(),
-        );
-      }
-    }
-    return refs;
   }
 
   private scope(

@@ -30,9 +30,8 @@ const row = (durationsMs: number[]): CanaryHourlyRollup => ({
 /** A window row with its durations read out of their buckets. */
 function plain(r: CanaryWindowRollup): CanaryHourlyRollup {
   const d: CanaryDurations = r.durationsMs;
-  const values = Array.isArray(d)
-    ? [...d]
-    : d.buckets.flatMap(b => d.valuesIn(b.bucket));
+  const values =
+    'buckets' in d ? d.buckets.flatMap(b => d.valuesIn(b.bucket)) : [...d];
   return { ...r, durationsMs: values };
 }
 

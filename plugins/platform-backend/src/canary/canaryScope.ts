@@ -53,6 +53,41 @@ export function clusterNameOf(entity: Entity): string | undefined {
   );
 }
 
+/**
+ * Cluster name → the kubernetes-cluster Resource these credentials can see.
+ * When two Resources name one cluster, the first the catalog returns wins,
+ * for the tab and the notifications alike.
+ */
+export async function clusterResourceRefs(
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+): Promise<Map<string, string>> {
+  const { items } = await catalog.getEntities(
+    {
+      filter: {
+        kind: 'Resource',
+        'spec.type': KUBERNETES_CLUSTER_RESOURCE_TYPE,
+      },
+      fields: [
+        'kind',
+        'spec.type',
+        'metadata.name',
+        'metadata.namespace',
+        'metadata.annotations',
+      ],
+    },
+    { credentials },
+  );
+  const refs = new Map<string, string>();
+  for (const entity of items) {
+    const name = clusterNameOf(entity);
+    if (name && !refs.has(name)) {
+      refs.set(name, stringifyEntityRef(entity).toLowerCase());
+    }
+  }
+  return refs;
+}
+
 function annotatedClusters(entity: Entity): string[] {
   return [
     ...new Set(
