@@ -1,8 +1,8 @@
 /*
- * `npm run bench [intake|dora|cost|memory]`: intake throughput against the
- * plain-knex floor, DORA and cost query latency against the raw indexed SQL
- * floor, on SQLite and PostgreSQL, and the real backend's peak memory. Prints
- * figures and ratios; asserts nothing.
+ * `npm run bench [intake|dora|cost|canary|memory]`: intake throughput against
+ * the plain-knex floor, DORA, cost and canary query latency against the raw
+ * indexed SQL floor, on SQLite and PostgreSQL, and the real backend's peak
+ * memory. Prints figures and ratios; asserts nothing.
  * PostgreSQL: BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432);
  * skipped with a note if it cannot be reached. Last, the real example backend is
  * started and fed over HTTP to read its peak memory.
@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchBackendMemory } from './backendMemory';
+import { benchCanary, CanaryFigures } from './canaryBench';
 import {
   benchCost,
   CostFigures,
@@ -30,6 +31,8 @@ const COST_OTHER_CONTAINERS = Number(
 /** `intake` sends every event through the intake and the log first (slow: see docs/benchmarks.md). */
 const COST_LOAD: CostLoadPath =
   process.env.BENCH_COST_LOAD === 'intake' ? 'intake' : 'projection';
+/** Days of raw canary runs loaded through the projection (hour-aligned; fractions allowed). */
+const CANARY_RAW_DAYS = Number(process.env.BENCH_CANARY_RAW_DAYS ?? 1);
 const TARGET_RATIO = 2;
 
 function sqliteFactory(): DatabaseFactory {
@@ -190,7 +193,55 @@ function reportCost(label: string, f: CostFigures) {
   line('GET /cost/recommendations', f.recommendations, false);
 }
 
-const SECTIONS = ['intake', 'dora', 'cost', 'memory'] as const;
+function reportCanary(label: string, f: CanaryFigures) {
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  const n = (v: number) => v.toLocaleString('en-US');
+  console.log(
+    `\n${label}: ${f.clusters} clusters × ${f.checks} checks × ${
+      f.days
+    } days of one-minute runs (${n(f.fleetRuns)} runs; the last ${
+      f.rawDays
+    } day(s) stored raw)`,
+  );
+  for (const s of f.load) {
+    console.log(
+      `  loaded: ${s.step}: ${n(s.runs)} runs in ${s.seconds.toFixed(0)} s (${n(
+        Math.round(s.runs / s.seconds),
+      )} runs/s)`,
+    );
+  }
+  console.log(
+    `  one minute of the fleet through the projection: p50 ${f.steadyPage.p50.toFixed(
+      2,
+    )} s, max ${f.steadyPage.max.toFixed(2)} s (${f.steadyPage.pages} pages)`,
+  );
+  console.log(
+    `  rows: ${Object.entries(f.rows)
+      .map(([table, count]) => `${table} ${n(count)}`)
+      .join(', ')}`,
+  );
+  console.log(`  ${f.sample}`);
+  for (const w of f.windows) {
+    const ratio = w.service.p95 / w.floor.p95;
+    console.log(
+      `  GET /canary/status, a component in 3 clusters, window ${w.window} (${w.reads}; ${w.service.runs} calls)`,
+    );
+    console.log(
+      `    service p50 ${ms(w.service.p50)}  p95 ${ms(
+        w.service.p95,
+      )} (target < 100 ms) ${w.service.p95 < 100 ? 'OK' : 'OVER'}`,
+    );
+    console.log(
+      `    floor   p50 ${ms(w.floor.p50)}  p95 ${ms(
+        w.floor.p95,
+      )}  ratio p95 ${ratio.toFixed(2)}x the floor (target <= 3x) ${
+        ratio <= 3 ? 'OK' : 'OVER'
+      }`,
+    );
+  }
+}
+
+const SECTIONS = ['intake', 'dora', 'cost', 'canary', 'memory'] as const;
 
 async function main() {
   const asked = process.argv.slice(2);
@@ -241,6 +292,16 @@ async function main() {
         'Cost on PostgreSQL',
         await benchCost(postgresFactory(pgUrl), shape),
       );
+  }
+
+  if (run('canary')) {
+    // one load of the history for both databases: computing it is the slow part
+    const figures = await benchCanary(
+      [sqliteFactory(), ...(pg ? [postgresFactory(pgUrl)] : [])],
+      { rawDays: CANARY_RAW_DAYS },
+    );
+    reportCanary('Canary on SQLite', figures[0]);
+    if (pg) reportCanary('Canary on PostgreSQL', figures[1]);
   }
 
   if (run('memory')) {

@@ -1,6 +1,6 @@
 import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
 import {
-  CanaryDurations,
+  allDurations,
   CanaryHourlyRollup,
   CanaryWindowRollup,
 } from '@goldenpath/plugin-platform-common';
@@ -29,10 +29,7 @@ const row = (durationsMs: number[]): CanaryHourlyRollup => ({
 
 /** A window row with its durations read out of their buckets. */
 function plain(r: CanaryWindowRollup): CanaryHourlyRollup {
-  const d: CanaryDurations = r.durationsMs;
-  const values =
-    'buckets' in d ? d.buckets.flatMap(b => d.valuesIn(b.bucket)) : [...d];
-  return { ...r, durationsMs: values };
+  return { ...r, durationsMs: allDurations(r.durationsMs) };
 }
 
 describe.each(databases.eachSupportedId())('DatabaseCanaryStore (%s)', id => {

@@ -1,4 +1,5 @@
 import {
+  allDurations,
   BucketedDurations,
   CanaryDurations,
   durationBucket,
@@ -73,9 +74,68 @@ export function encodeDurations(values: readonly number[]): string {
   return D2 + Buffer.from([...header, ...body]).toString('base64');
 }
 
-/** Reads varints from a byte buffer, failing clearly on a cut-off value. */
+const SIXTETS = new Int8Array(128).fill(-1);
+[...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].forEach(
+  (c, i) => (SIXTETS[c.charCodeAt(0)] = i),
+);
+
+/**
+ * The bytes of base64 text, read in place: a status reads a few hundred
+ * bytes of each ~2 KB row (its header and one bucket), so decoding whole rows
+ * into Buffers — megabytes a call — was wasted work and garbage.
+ */
+class Base64Bytes {
+  readonly length: number;
+
+  constructor(private readonly text: string, private readonly from: number) {
+    const chars = text.length - from;
+    const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+    if (chars % 4 !== 0) throw new Error('durations_ms: not base64');
+    this.length = (chars / 4) * 3 - padding;
+  }
+
+  private sixtet(i: number): number {
+    const value = SIXTETS[this.text.charCodeAt(this.from + i)];
+    if (value === undefined || value < 0) {
+      throw new Error('durations_ms: not base64');
+    }
+    return value;
+  }
+
+  /** Bytes [start, end) decoded natively: one bucket's values. */
+  slice(start: number, end: number): Buffer {
+    const quad = Math.floor(start / 3);
+    const text = this.text.slice(
+      this.from + quad * 4,
+      this.from + Math.ceil(end / 3) * 4,
+    );
+    const skip = start - quad * 3;
+    return Buffer.from(text, 'base64').subarray(skip, skip + end - start);
+  }
+
+  at(i: number): number {
+    const quad = (i / 3) | 0;
+    const c = quad * 4;
+    switch (i - quad * 3) {
+      case 0:
+        return ((this.sixtet(c) << 2) | (this.sixtet(c + 1) >> 4)) & 255;
+      case 1:
+        return ((this.sixtet(c + 1) << 4) | (this.sixtet(c + 2) >> 2)) & 255;
+      default:
+        return ((this.sixtet(c + 2) << 6) | this.sixtet(c + 3)) & 255;
+    }
+  }
+}
+
+/** Reads varints from bytes, failing clearly on a cut-off value. */
 class VarintReader {
-  constructor(private readonly bytes: Buffer, public at = 0) {}
+  constructor(
+    private readonly bytes: {
+      length: number;
+      at(i: number): number | undefined;
+    },
+    public at = 0,
+  ) {}
 
   next(): number {
     let value = 0;
@@ -84,7 +144,7 @@ class VarintReader {
       if (this.at >= this.bytes.length) {
         throw new Error('durations_ms: the last value is cut off');
       }
-      const byte = this.bytes[this.at++];
+      const byte = this.bytes.at(this.at++)!;
       value += (byte & 127) * scale;
       if (byte < 128) return value;
       scale *= 128;
@@ -108,21 +168,22 @@ function decodeD1(bytes: Buffer): number[] {
  * d2: the header now, each bucket's values when first asked for. Plain
  * arrays and loops: a 30-day status reads ~1,800 of these headers.
  */
-function readD2(bytes: Buffer): BucketedDurations {
+function readD2(bytes: Base64Bytes): BucketedDurations {
   const reader = new VarintReader(bytes);
   const groups = reader.next();
-  const buckets: Array<{ bucket: number; count: number }> = new Array(groups);
+  const buckets: number[] = new Array(groups);
+  const counts: number[] = new Array(groups);
   const offsets: number[] = new Array(groups + 1);
   let bucket = 0;
   let count = 0;
   let end = 0;
   for (let g = 0; g < groups; g++) {
     bucket += reader.next();
-    const values = reader.next();
+    buckets[g] = bucket;
+    counts[g] = reader.next();
+    count += counts[g];
     offsets[g] = end;
     end += reader.next();
-    buckets[g] = { bucket, count: values };
-    count += values;
   }
   const bodyStart = reader.at;
   offsets[groups] = end;
@@ -132,17 +193,30 @@ function readD2(bytes: Buffer): BucketedDurations {
   return {
     count,
     buckets,
+    counts,
     valuesIn(wanted) {
-      const g = buckets.findIndex(b => b.bucket === wanted);
+      const g = buckets.indexOf(wanted);
       if (g < 0) return [];
-      const values: number[] = new Array(buckets[g].count);
-      const part = new VarintReader(bytes, bodyStart + offsets[g]);
+      const part = bytes.slice(
+        bodyStart + offsets[g],
+        bodyStart + offsets[g + 1],
+      );
+      const values = new Float64Array(counts[g]);
       let value = durationBucketStart(wanted);
+      let at = 0;
       for (let i = 0; i < values.length; i++) {
-        value += part.next();
+        let byte = part[at++];
+        let delta = byte & 127;
+        let scale = 128;
+        while (byte >= 128) {
+          byte = part[at++];
+          delta += (byte & 127) * scale;
+          scale *= 128;
+        }
+        value += delta;
         values[i] = value;
       }
-      if (part.at !== bodyStart + offsets[g + 1]) {
+      if (at !== part.length || Number.isNaN(value)) {
         throw new Error(`durations_ms: bucket ${wanted} is not its length`);
       }
       return values;
@@ -153,7 +227,7 @@ function readD2(bytes: Buffer): BucketedDurations {
 /** Durations as stored, for a quantile: d2 stays bucketed, the rest is a list. */
 export function readDurations(text: string): CanaryDurations {
   if (text.startsWith(D2)) {
-    return readD2(Buffer.from(text.slice(D2.length), 'base64'));
+    return readD2(new Base64Bytes(text, D2.length));
   }
   return decodeDurations(text);
 }
@@ -161,8 +235,7 @@ export function readDurations(text: string): CanaryDurations {
 /** Every value, ascending as written. */
 export function decodeDurations(text: string): number[] {
   if (text.startsWith(D2)) {
-    const bucketed = readD2(Buffer.from(text.slice(D2.length), 'base64'));
-    return bucketed.buckets.flatMap(b => bucketed.valuesIn(b.bucket));
+    return allDurations(readD2(new Base64Bytes(text, D2.length)));
   }
   if (text.startsWith(D1)) {
     return decodeD1(Buffer.from(text.slice(D1.length), 'base64'));

@@ -1,5 +1,6 @@
 import { interpolatedQuantile } from '../stats/quantile';
 import {
+  allDurations,
   BucketedDurations,
   bucketSortedList,
   durationBucket,
@@ -58,6 +59,7 @@ function counted(list: number[]): BucketedDurations & { reads: number[] } {
   return {
     count: inner.count,
     buckets: inner.buckets,
+    counts: inner.counts,
     reads,
     valuesIn: bucket => {
       reads.push(bucket);
@@ -94,9 +96,7 @@ describe('quantileOfDurations', () => {
     const lists = Array.from({ length: 30 }, () =>
       counted(sortedList(1440, 25, 300)),
     );
-    const all = lists.flatMap(l =>
-      l.buckets.flatMap(b => l.valuesIn(b.bucket)),
-    );
+    const all = lists.flatMap(allDurations);
     lists.forEach(l => l.reads.splice(0));
     expect(quantileOfDurations(lists, 0.95)).toBe(
       interpolatedQuantile(all, 0.95),
@@ -104,6 +104,21 @@ describe('quantileOfDurations', () => {
     const read = new Set(lists.flatMap(l => l.reads));
     expect(read.size).toBeLessThanOrEqual(2);
     expect(lists.every(l => l.reads.length <= 2)).toBe(true);
+  });
+
+  it('interpolates across buckets when the two ranks fall in different ones', () => {
+    // ranks 0 and 1 of [10, 40]: buckets 10 and 33, empty ones between
+    expect(quantileOfDurations([bucketSortedList([10, 40])], 0.5)).toBe(25);
+    expect(
+      quantileOfDurations([[10], bucketSortedList([]), [5_000, 90_000]], 0.4),
+    ).toBe(interpolatedQuantile([10, 5_000, 90_000], 0.4));
+    // wide buckets (values past 65 s) are sorted, not counted
+    const slow = [70_000, 70_001, 80_000, 100_000, 2_000_000];
+    for (const q of [0, 0.3, 0.95, 1]) {
+      expect(quantileOfDurations([bucketSortedList(slow)], q)).toBe(
+        interpolatedQuantile(slow, q),
+      );
+    }
   });
 
   it('is null with no value, and merges lists that are not ascending whole numbers', () => {

@@ -27,6 +27,9 @@ export function durationBucketStart(bucket: number): number {
   return (8 + ((bucket - EXACT) % PER_OCTAVE)) * 2 ** (exponent - 3);
 }
 
+/** Buckets of every safe integer: `durationBucket(2^53 − 1)` is the last. */
+export const DURATION_BUCKETS = EXACT + (52 - 5) * PER_OCTAVE + PER_OCTAVE;
+
 /**
  * Ascending whole-number durations grouped by `durationBucket`, where each
  * bucket's values can be read alone: what a stored roll-up row hands to
@@ -35,10 +38,12 @@ export function durationBucketStart(bucket: number): number {
 export interface BucketedDurations {
   /** Number of values. */
   readonly count: number;
-  /** The non-empty buckets, ascending, with how many values each holds. */
-  readonly buckets: ReadonlyArray<{ bucket: number; count: number }>;
+  /** The non-empty buckets, ascending. */
+  readonly buckets: ArrayLike<number>;
+  /** How many values each of `buckets` holds. */
+  readonly counts: ArrayLike<number>;
   /** The values in one bucket, ascending (empty if none). */
-  valuesIn(bucket: number): readonly number[];
+  valuesIn(bucket: number): ArrayLike<number>;
 }
 
 /**
@@ -52,33 +57,37 @@ export function isBucketed(d: CanaryDurations): d is BucketedDurations {
 }
 
 /** Every value, ascending for bucketed durations. */
-export function allDurations(d: CanaryDurations): readonly number[] {
-  if (!isBucketed(d)) return d;
-  return d.buckets.flatMap(b => d.valuesIn(b.bucket));
+export function allDurations(d: CanaryDurations): number[] {
+  if (!isBucketed(d)) return [...d];
+  const values: number[] = [];
+  for (let i = 0; i < d.buckets.length; i++) {
+    const part = d.valuesIn(d.buckets[i]);
+    for (let j = 0; j < part.length; j++) values.push(part[j]);
+  }
+  return values;
 }
 
 /** A sorted list of whole numbers seen as buckets (one pass to find them). */
 export function bucketSortedList(list: readonly number[]): BucketedDurations {
-  const buckets: Array<{ bucket: number; count: number }> = [];
-  const starts = new Map<number, number>();
+  const buckets: number[] = [];
+  const counts: number[] = [];
+  const starts: number[] = [];
   for (let i = 0; i < list.length; i++) {
     const bucket = durationBucket(list[i]);
-    const last = buckets[buckets.length - 1];
-    if (last?.bucket === bucket) last.count++;
+    if (buckets[buckets.length - 1] === bucket) counts[counts.length - 1]++;
     else {
-      starts.set(bucket, i);
-      buckets.push({ bucket, count: 1 });
+      buckets.push(bucket);
+      counts.push(1);
+      starts.push(i);
     }
   }
-  const countOf = new Map(buckets.map(b => [b.bucket, b.count]));
   return {
     count: list.length,
     buckets,
+    counts,
     valuesIn: bucket => {
-      const start = starts.get(bucket);
-      return start === undefined
-        ? []
-        : list.slice(start, start + countOf.get(bucket)!);
+      const g = buckets.indexOf(bucket);
+      return g < 0 ? [] : list.slice(starts[g], starts[g] + counts[g]);
     },
   };
 }

@@ -1,6 +1,10 @@
 export * from './types';
 export { CANARY_CAPABILITIES } from './capabilities';
-export { durationBucket, durationBucketStart } from './durationBuckets';
+export {
+  allDurations,
+  durationBucket,
+  durationBucketStart,
+} from './durationBuckets';
 export type { BucketedDurations, CanaryDurations } from './durationBuckets';
 export {
   CANARY_STALE_INTERVALS,
