@@ -38,6 +38,7 @@ import { decodeDurations } from '../../plugins/platform-backend/src/canary/durat
 import { LogEvent } from '../../plugins/platform-backend/src/eventLog/EventStore';
 import { EntityIndex } from '../../plugins/platform-backend/src/linker/EntityIndex';
 import type { DatabaseFactory } from './intakeBench';
+import { percentile, Timing, timeMany } from './timing';
 
 /*
  * The fleet: 50 clusters × 20 checks, one run a minute each for 30 days
@@ -45,8 +46,11 @@ import type { DatabaseFactory } from './intakeBench';
  * durations are a pure function of (cluster, check, minute), so any slice of
  * the history can be generated again and agrees with the rest.
  */
-/** 50 by default; fewer (at least 3) for a quick look: `BENCH_CANARY_CLUSTERS`. */
-const CLUSTERS = Math.max(3, Number(process.env.BENCH_CANARY_CLUSTERS ?? 50));
+/**
+ * 50 by default; fewer for a quick look (`BENCH_CANARY_CLUSTERS`), at least 5:
+ * below that a component's three clusters (i, i + 17, i + 33) can coincide.
+ */
+const CLUSTERS = Math.max(5, Number(process.env.BENCH_CANARY_CLUSTERS ?? 50));
 const DAYS = 30;
 const MINUTE_MS = 60_000;
 const NOW = new Date('2026-11-01T10:37:00.000Z');
@@ -255,13 +259,6 @@ function inMemoryCatalog(entities: Entity[]): CatalogService {
   } as unknown as CatalogService;
 }
 
-/** p50 and p95 of one call, in ms. */
-export interface Timing {
-  runs: number;
-  p50: number;
-  p95: number;
-}
-
 export interface LoadStep {
   step: string;
   runs: number;
@@ -290,28 +287,6 @@ export interface CanaryFigures {
   /** What the first component's status says, so the load is seen to matter. */
   sample: string;
   windows: CanaryWindowFigures[];
-}
-
-function percentile(sorted: number[], q: number) {
-  const i = (sorted.length - 1) * q;
-  const lo = Math.floor(i);
-  return sorted[lo] + (sorted[Math.ceil(i)] - sorted[lo]) * (i - lo);
-}
-
-async function timeMany(
-  runs: number,
-  warmUp: number,
-  fn: (i: number) => Promise<unknown>,
-): Promise<Timing> {
-  for (let i = 0; i < warmUp; i++) await fn(i);
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await fn(i);
-    ms.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  ms.sort((a, b) => a - b);
-  return { runs, p50: percentile(ms, 0.5), p95: percentile(ms, 0.95) };
 }
 
 async function countRows(knex: Knex, tables: string[]) {

@@ -30,6 +30,7 @@ import { AllEventsProjection } from '../../plugins/platform-backend/src/projecti
 import { DatabaseProjectionStateStore } from '../../plugins/platform-backend/src/projections/DatabaseProjectionStateStore';
 import { ProjectionRunner } from '../../plugins/platform-backend/src/projections/ProjectionRunner';
 import type { DatabaseFactory } from './intakeBench';
+import { Timing, timeMany } from './timing';
 import {
   syntheticCatalog,
   syntheticClusterDay,
@@ -40,13 +41,6 @@ const CLUSTERS = 20;
 /** Events per intake batch and per projection page (the runner's default). */
 const PAGE = 5000;
 const COMPONENT = 'component:default/svc-0';
-
-/** p50 and p95 of one call, in ms. */
-export interface Timing {
-  runs: number;
-  p50: number;
-  p95: number;
-}
 
 /** One endpoint's service call against the raw SQL reading its rows. */
 export interface EndpointFigures {
@@ -82,28 +76,6 @@ export interface CostFigures {
   pods: EndpointFigures;
   deployments: EndpointFigures;
   recommendations: EndpointFigures;
-}
-
-function percentile(sorted: number[], q: number) {
-  const i = (sorted.length - 1) * q;
-  const lo = Math.floor(i);
-  return sorted[lo] + (sorted[Math.ceil(i)] - sorted[lo]) * (i - lo);
-}
-
-async function timeMany(
-  runs: number,
-  warmUp: number,
-  fn: (i: number) => Promise<unknown>,
-): Promise<Timing> {
-  for (let i = 0; i < warmUp; i++) await fn(i);
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await fn(i);
-    ms.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  ms.sort((a, b) => a - b);
-  return { runs, p50: percentile(ms, 0.5), p95: percentile(ms, 0.95) };
 }
 
 /** Catalog lookups answered from memory: the bench measures the store and the maths. */

@@ -12,6 +12,7 @@ import { EventIntake } from '../../plugins/platform-backend/src/ingest/EventInta
 import { EntityIndex } from '../../plugins/platform-backend/src/linker/EntityIndex';
 import type { DatabaseFactory } from './intakeBench';
 import { syntheticCatalog, syntheticDoraEvents } from './synthetic';
+import { timeMany } from './timing';
 
 const SERVICES = 500;
 const DAY = 86_400_000;
@@ -23,24 +24,6 @@ export interface DoraFigures {
   p95: number;
   floorP50: number;
   floorP95: number;
-}
-
-function percentile(sorted: number[], q: number) {
-  const i = (sorted.length - 1) * q;
-  const lo = Math.floor(i);
-  return sorted[lo] + (sorted[Math.ceil(i)] - sorted[lo]) * (i - lo);
-}
-
-async function timeMany(runs: number, fn: (i: number) => Promise<unknown>) {
-  for (let i = 0; i < 20; i++) await fn(i); // warm-up
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await fn(i);
-    ms.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  ms.sort((a, b) => a - b);
-  return { p50: percentile(ms, 0.5), p95: percentile(ms, 0.95) };
 }
 
 /** Catalog lookups answered from memory: the bench measures the store and the maths. */
@@ -116,7 +99,7 @@ export async function benchDora(
     const entityRef = (i: number) =>
       `component:default/svc-${(i * 37) % SERVICES}`;
     const credentials = mockCredentials.user();
-    const service = await timeMany(runs, i =>
+    const service = await timeMany(runs, 20, i =>
       dora.getMetrics({ entityRef: entityRef(i) }, credentials),
     );
 
@@ -124,7 +107,7 @@ export async function benchDora(
     // shipment lookback: 270 days), straight from the indexes, no mapping.
     const from = new Date(end.getTime() - 270 * DAY).toISOString();
     const to = end.toISOString();
-    const floor = await timeMany(runs, i =>
+    const floor = await timeMany(runs, 20, i =>
       Promise.all([
         knex('dora_deployments')
           .where('entity_ref', entityRef(i))
