@@ -165,7 +165,7 @@ function decodeD1(bytes: Buffer): number[] {
 }
 
 /**
- * d2: the header now, each bucket's values when first asked for. Plain
+ * d2: the header now, a bucket's values only when asked for. Plain
  * arrays and loops: a 30-day status reads ~1,800 of these headers.
  */
 function readD2(bytes: Base64Bytes): BucketedDurations {
