@@ -38,7 +38,7 @@ import { decodeDurations } from '../../plugins/platform-backend/src/canary/durat
 import { LogEvent } from '../../plugins/platform-backend/src/eventLog/EventStore';
 import { EntityIndex } from '../../plugins/platform-backend/src/linker/EntityIndex';
 import type { DatabaseFactory } from './intakeBench';
-import { percentile, Timing, timeMany } from './timing';
+import { percentile, Timing, timeInterleaved } from './timing';
 
 /*
  * The fleet: 50 clusters × 20 checks, one run a minute each for 30 days
@@ -564,15 +564,18 @@ async function loadRawAndTime(
     const sampleRows = await reads(
       componentClusters(component(0)).map(clusterName),
     );
+    const [service, floor] = await timeInterleaved(
+      200,
+      20,
+      i =>
+        canary.getStatus({ entityRef: entityRef(i), window: key }, credentials),
+      i => reads(componentClusters(component(i)).map(clusterName)),
+    );
     windows.push({
       window: key,
       reads: describeReads(sampleRows),
-      service: await timeMany(200, 20, i =>
-        canary.getStatus({ entityRef: entityRef(i), window: key }, credentials),
-      ),
-      floor: await timeMany(200, 20, i =>
-        reads(componentClusters(component(i)).map(clusterName)),
-      ),
+      service,
+      floor,
     });
   }
 

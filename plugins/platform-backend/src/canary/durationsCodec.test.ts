@@ -57,6 +57,29 @@ describe('durations codec', () => {
     expect(Array.from(read.valuesIn(durationBucket(64)))).toEqual([]);
   });
 
+  it("reads a bucket wherever its bytes start within base64's 3-byte groups, and any order of buckets", () => {
+    // header lengths 1 … 3 bytes past a group boundary shift every bucket's start
+    for (let extra = 0; extra < 6; extra++) {
+      const values = [
+        ...Array.from({ length: extra }, (_, i) => i),
+        ...[40, 41, 300, 301, 302, 20_000, 20_500, 1_000_000],
+      ].sort((a, b) => a - b);
+      const read = readDurations(encodeDurations(values));
+      if (!('buckets' in read)) throw new Error('expected bucketed durations');
+      const buckets = Array.from(read.buckets).reverse();
+      const back = buckets.flatMap(b => Array.from(read.valuesIn(b)));
+      expect(back.sort((a, b) => a - b)).toEqual(values);
+    }
+  });
+
+  it('refuses text that is not base64', () => {
+    const text = encodeDurations([1, 2, 40, 300]);
+    const broken = `${text.slice(0, 4)}!${text.slice(5)}`;
+    expect(() => decodeDurations(broken)).toThrow(/not base64/);
+    expect(() => decodeDurations(`${text}A`)).toThrow(/not base64/);
+    expect(() => decodeDurations('d1:AB$D')).toThrow(/not base64/);
+  });
+
   it('reads rows of the first encoding (d1) as plain lists', () => {
     const values = [1, 128, 16_511, 16_512, 2_097_280];
     expect(decodeDurations(d1(values))).toEqual(values);

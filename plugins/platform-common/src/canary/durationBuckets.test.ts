@@ -121,6 +121,29 @@ describe('quantileOfDurations', () => {
     }
   });
 
+  it('selects within a narrow bucket the same way whether it sorts a few values or counts many', () => {
+    // every value in the bucket 256–287: 3 … 5,000 of them, with repeats,
+    // spread over lists; the rank always falls in that one bucket
+    for (const n of [3, 40, 511, 512, 513, 5_000]) {
+      const values = Array.from(
+        { length: n },
+        () => 256 + Math.floor(next() * next() * 32),
+      );
+      const lists = [0, 1, 2].map(k =>
+        bucketSortedList(
+          values.filter((_, i) => i % 3 === k).sort((a, b) => a - b),
+        ),
+      );
+      for (const q of [0, 0.01, 0.5, 0.95, 0.999, 1]) {
+        expect([n, q, quantileOfDurations(lists, q)]).toEqual([
+          n,
+          q,
+          interpolatedQuantile(values, q),
+        ]);
+      }
+    }
+  });
+
   it('is null with no value, and merges lists that are not ascending whole numbers', () => {
     expect(quantileOfDurations([[], bucketSortedList([])], 0.95)).toBeNull();
     expect(

@@ -107,6 +107,36 @@ describe('canaryWindowStats', () => {
     ).toBeNull();
   });
 
+  it('places hours written in other timestamp forms in the window by their instant', () => {
+    const row = (hourStart: string, passes: number) => ({
+      cluster: 'c',
+      check: 'k',
+      capability: 'dns' as const,
+      hourStart,
+      runs: passes,
+      passes,
+      fails: 0,
+      timeouts: 0,
+      errors: 0,
+      maintenanceRuns: 0,
+      durationsMs: [] as number[],
+    });
+    const rows = [
+      row('2026-11-01T09:00:00.000Z', 1), // before
+      row('2026-11-01T10:00:00.000Z', 2), // first hour, as toISOString writes
+      row('2026-11-01T11:00:00Z', 4), // no milliseconds
+      row('2026-11-01T13:30:00.000+02:00', 8), // 11:30 UTC
+      row('2026-11-01T12:00:00.000Z', 16), // the end: out
+      row('2026-11-01T14:00:00.000+02:00', 32), // 12:00 UTC: out
+    ];
+    for (const window of [
+      { from: '2026-11-01T10:00:00.000Z', to: '2026-11-01T12:00:00.000Z' },
+      { from: '2026-11-01T10:00:00Z', to: '2026-11-01T13:00:00+01:00' },
+    ]) {
+      expect(canaryWindowStats(rows, window).passes).toBe(2 + 4 + 8);
+    }
+  });
+
   it('is exact for rows whose durations are unsorted or fractional, too', () => {
     const [row] = rollUpCanaryHours([run(0, 'pass'), run(1, 'pass')]);
     const rows = [

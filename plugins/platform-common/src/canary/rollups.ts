@@ -102,6 +102,21 @@ export function rollUpCanaryHours(
 }
 
 /**
+ * Whether `text` has the shape `toISOString` writes (`2026-11-01T10:00:00.000Z`):
+ * such strings sort as their instants, so a window can be tested without
+ * parsing each row's hour (Date.parse was a tenth of a status's stats).
+ */
+function isToIsoString(text: string): boolean {
+  return (
+    text.length === 24 &&
+    text.charCodeAt(4) === 45 && // -
+    text.charCodeAt(10) === 84 && // T
+    text.charCodeAt(19) === 46 && // .
+    text.charCodeAt(23) === 90 // Z
+  );
+}
+
+/**
  * Uptime and p95 duration over the roll-up rows whose hour starts in
  * `[window.from, window.to)`, summing every row given (filter first for one
  * check). Uptime = passes ÷ (passes + fails + timeouts), errors and
@@ -114,25 +129,37 @@ export function canaryWindowStats(
   window: { from: string; to: string },
 ): CanaryWindowStats {
   const { fromMs, toMs } = parseWindow(window);
-  const rows = rollups.filter(r => {
-    const ms = Date.parse(r.hourStart);
-    return ms >= fromMs && ms < toMs;
-  });
-  const sum = (pick: (r: CanaryWindowRollup) => number) =>
-    rows.reduce((total, r) => total + pick(r), 0);
-  const passes = sum(r => r.passes);
-  const failures = sum(r => r.fails + r.timeouts);
+  const sortable = isToIsoString(window.from) && isToIsoString(window.to);
+  let runs = 0;
+  let passes = 0;
+  let failures = 0;
+  let errors = 0;
+  let maintenanceRuns = 0;
+  const durations: CanaryWindowRollup['durationsMs'][] = [];
+  // one pass, no closures: a status sums ~1,500 rows a call
+  for (const r of rollups) {
+    const at = r.hourStart;
+    if (sortable && isToIsoString(at)) {
+      if (!(at >= window.from && at < window.to)) continue;
+    } else {
+      const ms = Date.parse(at);
+      if (!(ms >= fromMs && ms < toMs)) continue;
+    }
+    runs += r.runs;
+    passes += r.passes;
+    failures += r.fails + r.timeouts;
+    errors += r.errors;
+    maintenanceRuns += r.maintenanceRuns;
+    durations.push(r.durationsMs);
+  }
   return {
     window: { from: window.from, to: window.to },
-    runs: sum(r => r.runs),
+    runs,
     passes,
     failures,
-    errors: sum(r => r.errors),
-    maintenanceRuns: sum(r => r.maintenanceRuns),
+    errors,
+    maintenanceRuns,
     uptime: passes + failures > 0 ? passes / (passes + failures) : null,
-    p95DurationMs: quantileOfDurations(
-      rows.map(r => r.durationsMs),
-      0.95,
-    ),
+    p95DurationMs: quantileOfDurations(durations, 0.95),
   };
 }

@@ -9,8 +9,14 @@ import {
   isBucketed,
 } from './durationBuckets';
 
-/** Buckets up to this wide (values under ~65 s) are selected by counting. */
+/**
+ * A bucket's values are selected by counting per millisecond when there are
+ * many of them and the bucket is at most this wide (values under ~65 s);
+ * otherwise they are sorted. Counting a few values would allocate and scan a
+ * 16 KB array for nothing: a 24-hour window has ~25 values per check there.
+ */
 const COUNTING_WIDTH = 4096;
+const COUNTING_MIN_VALUES = 512;
 
 /** Ascending whole numbers ≥ 0: what the buckets need. */
 function isAscendingWholeNumbers(list: readonly number[]): boolean {
@@ -25,9 +31,7 @@ function isAscendingWholeNumbers(list: readonly number[]): boolean {
 
 /**
  * The values at positions `first` and `first + 1` (0-based, the second
- * capped at the last) of one bucket's values across every list. A bucket of
- * durations under ~65 s is at most 4,096 ms wide: its values are counted per
- * millisecond rather than sorted.
+ * capped at the last) of one bucket's values across every list.
  */
 function pickInBucket(
   lists: readonly BucketedDurations[],
@@ -36,15 +40,19 @@ function pickInBucket(
 ): [number, number] {
   const start = durationBucketStart(bucket);
   const width = durationBucketStart(bucket + 1) - start;
-  const parts = lists.map(list => list.valuesIn(bucket));
-  if (width <= COUNTING_WIDTH) {
+  const parts: ArrayLike<number>[] = [];
+  let total = 0;
+  for (const list of lists) {
+    const part = list.valuesIn(bucket);
+    parts.push(part);
+    total += part.length;
+  }
+  const second = Math.min(first + 1, total - 1);
+  if (width <= COUNTING_WIDTH && total >= COUNTING_MIN_VALUES) {
     const counts = new Uint32Array(width);
-    let total = 0;
     for (const part of parts) {
       for (let i = 0; i < part.length; i++) counts[part[i] - start]++;
-      total += part.length;
     }
-    const second = Math.min(first + 1, total - 1);
     let seen = 0;
     let low = -1;
     for (let offset = 0; offset < width; offset++) {
@@ -54,16 +62,16 @@ function pickInBucket(
     }
     throw new RangeError(`position ${second} is past bucket ${bucket}`);
   }
-  const values = new Float64Array(
-    parts.reduce((total, part) => total + part.length, 0),
-  );
+  const values = new Float64Array(total);
   let at = 0;
   for (const part of parts) {
-    values.set(part, at);
-    at += part.length;
+    for (let i = 0; i < part.length; i++) values[at++] = part[i];
   }
   values.sort();
-  return [values[first], values[Math.min(first + 1, values.length - 1)]];
+  if (!(second < total)) {
+    throw new RangeError(`position ${second} is past bucket ${bucket}`);
+  }
+  return [values[first], values[second]];
 }
 
 /**
@@ -84,11 +92,13 @@ export function quantileOfDurations(
   if (!(q >= 0 && q <= 1)) {
     throw new RangeError(`quantile must be within [0, 1], got ${q}`);
   }
-  const plain = lists.filter(l => !isBucketed(l)) as (readonly number[])[];
-  if (!plain.every(isAscendingWholeNumbers)) {
-    return interpolatedQuantile(lists.flatMap(allDurations), q);
+  const bucketed: BucketedDurations[] = [];
+  for (const list of lists) {
+    if (isBucketed(list)) bucketed.push(list);
+    else if (isAscendingWholeNumbers(list)) {
+      bucketed.push(bucketSortedList(list));
+    } else return interpolatedQuantile(lists.flatMap(allDurations), q);
   }
-  const bucketed = lists.map(l => (isBucketed(l) ? l : bucketSortedList(l)));
   const totals = new Float64Array(DURATION_BUCKETS);
   let n = 0;
   for (const list of bucketed) {
@@ -103,7 +113,8 @@ export function quantileOfDurations(
   let before = 0;
   let bucket = 0;
   while (before + totals[bucket] <= below) before += totals[bucket++];
-  let [low, high] = pickInBucket(bucketed, bucket, below - before);
+  const [low, atBelowPlusOne] = pickInBucket(bucketed, bucket, below - before);
+  let high = atBelowPlusOne;
   if (below + 1 === before + totals[bucket] && below + 1 < n) {
     // the next rank is the first value of the next non-empty bucket
     let next = bucket + 1;
