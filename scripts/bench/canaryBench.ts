@@ -38,6 +38,8 @@ import { decodeDurations } from '../../plugins/platform-backend/src/canary/durat
 import { LogEvent } from '../../plugins/platform-backend/src/eventLog/EventStore';
 import { EntityIndex } from '../../plugins/platform-backend/src/linker/EntityIndex';
 import type { DatabaseFactory } from './intakeBench';
+import { countRows } from './countRows';
+import { syntheticCatalog } from './synthetic';
 import { percentile, Timing, timeInterleaved } from './timing';
 
 /*
@@ -231,17 +233,8 @@ function fleetCatalog(): Entity[] {
     metadata: { name: clusterName(c), namespace: 'default' },
     spec: { type: KUBERNETES_CLUSTER_RESOURCE_TYPE, owner: 'platform' },
   }));
-  const components = Array.from({ length: CLUSTERS }, (_, i) => ({
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: `svc-${i}`,
-      namespace: 'default',
-      annotations: {
-        [ANNOTATIONS.clusters]: componentClusters(i).map(clusterName).join(','),
-      },
-    },
-    spec: { type: 'service', owner: 'team', lifecycle: 'production' },
+  const components = syntheticCatalog(CLUSTERS, i => ({
+    [ANNOTATIONS.clusters]: componentClusters(i).map(clusterName).join(','),
   }));
   return [...clusters, ...components];
 }
@@ -287,15 +280,6 @@ export interface CanaryFigures {
   /** What the first component's status says, so the load is seen to matter. */
   sample: string;
   windows: CanaryWindowFigures[];
-}
-
-async function countRows(knex: Knex, tables: string[]) {
-  const out: Record<string, number> = {};
-  for (const table of tables) {
-    const [{ n }] = await knex(table).count({ n: '*' });
-    out[table] = Number(n);
-  }
-  return out;
 }
 
 /** One database the fleet is loaded into. */

@@ -30,6 +30,7 @@ import { AllEventsProjection } from '../../plugins/platform-backend/src/projecti
 import { DatabaseProjectionStateStore } from '../../plugins/platform-backend/src/projections/DatabaseProjectionStateStore';
 import { ProjectionRunner } from '../../plugins/platform-backend/src/projections/ProjectionRunner';
 import type { DatabaseFactory } from './intakeBench';
+import { countRows } from './countRows';
 import { Timing, timeMany } from './timing';
 import {
   syntheticCatalog,
@@ -103,15 +104,6 @@ async function timeOrError(
         .join(' | '),
     };
   }
-}
-
-async function countRows(knex: Knex, tables: string[]) {
-  const out: Record<string, number> = {};
-  for (const table of tables) {
-    const [{ n }] = await knex(table).count({ n: '*' });
-    out[table] = Number(n);
-  }
-  return out;
 }
 
 async function* pages(

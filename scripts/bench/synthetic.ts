@@ -1,18 +1,24 @@
 import { Entity } from '@backstage/catalog-model';
 import { CanonicalEventInput } from '@goldenpath/plugin-platform-common';
 
-/** `services` annotated Components named svc-0 … svc-N. */
-export function syntheticCatalog(services: number): Entity[] {
+/**
+ * `services` annotated Components named svc-0 … svc-N; by default annotated
+ * for GitHub and Kubernetes, as the DORA, cost and intake events link them.
+ */
+export function syntheticCatalog(
+  services: number,
+  annotations: (i: number) => Record<string, string> = i => ({
+    'github.com/project-slug': `acme/svc-${i}`,
+    'backstage.io/kubernetes-id': `svc-${i}`,
+  }),
+): Entity[] {
   return Array.from({ length: services }, (_, i) => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: {
       name: `svc-${i}`,
       namespace: 'default',
-      annotations: {
-        'github.com/project-slug': `acme/svc-${i}`,
-        'backstage.io/kubernetes-id': `svc-${i}`,
-      },
+      annotations: annotations(i),
     },
     spec: { type: 'service', owner: 'team', lifecycle: 'production' },
   }));
